@@ -1,0 +1,276 @@
+"""Find lexicon terms in analysed text, on normalised keys, and drop false friends.
+
+Pattern syntax (one string of a lexicon list):
+
+- words separated by spaces match consecutive tokens in order; up to two other
+  words may stand between two pattern words ("handled 60 complaints" matches
+  ``handle complaint``), but never punctuation that ends a clause;
+- ``a|b`` offers alternatives for one position;
+- ``=word`` matches that exact (lower-cased) word form, no lemma;
+- ``word*`` matches any word whose form or lemma begins with ``word``;
+- ``...`` lets up to six words stand at that point.
+
+A word of a pattern is analysed by the same language pipeline as the text
+(``nlp(term)``), so inflected forms meet on their lemmas or stems.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from skillcheck.lexicons import Lexicon
+from skillcheck.nlp import Analyzer, Token, analyzer, language_data
+
+MatchKind = Literal["term", "behaviour"]
+DEFAULT_GAP = 2
+WIDE_GAP = 6
+# Tokens that may stand inside a gap besides words: they do not end a clause.
+_GAP_PUNCT = frozenset({"-", "–", "'", "’", "'s", "’s", '"', "„", "”", "“", "&", "/"})
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTest:
+    keys: frozenset[str] = frozenset()
+    exact: str | None = None
+    prefix: str | None = None
+
+    def __call__(self, tok: Token) -> bool:
+        if self.exact is not None:
+            return tok.lower == self.exact
+        if self.prefix is not None:
+            return any(k.startswith(self.prefix) for k in tok.keys)
+        return not self.keys.isdisjoint(tok.keys)
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    alternatives: tuple[tuple[TokenTest, ...], ...]
+    gap: int  # how many tokens may stand before this position
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    source: str
+    skill: str
+    kind: str  # "term", "behaviour", "not", or a cue class
+    positions: tuple[Position, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    skill: str
+    kind: str
+    pattern: str
+    start: int  # token indexes, end exclusive
+    end: int
+    char_start: int
+    char_end: int
+
+
+def _gap_ok(tok: Token) -> bool:
+    return tok.is_word or tok.text in _GAP_PUNCT
+
+
+def compile_pattern(
+    nlp: Analyzer, source: str, skill: str, kind: str
+) -> Pattern:
+    positions: list[Position] = []
+    gap = 0
+    for word in source.split():
+        if word == "...":
+            gap = WIDE_GAP
+            continue
+        alts: list[tuple[TokenTest, ...]] = []
+        for alt in word.split("|"):
+            if alt.startswith("="):
+                alts.append(tuple(TokenTest(exact=t.lower) for t in nlp.analyse(alt[1:])))
+            elif alt.endswith("*"):
+                alts.append((TokenTest(prefix=alt[:-1].lower()),))
+            else:
+                alts.append(tuple(TokenTest(keys=t.keys) for t in nlp.analyse(alt)))
+        positions.append(Position(tuple(a for a in alts if a), gap if positions else 0))
+        gap = DEFAULT_GAP
+    return Pattern(source=source, skill=skill, kind=kind, positions=tuple(positions))
+
+
+class PatternSet:
+    """Patterns indexed by the keys of their first word, for fast scanning."""
+
+    def __init__(self, patterns: Sequence[Pattern]) -> None:
+        self.patterns = list(patterns)
+        self._by_key: dict[str, list[Pattern]] = defaultdict(list)
+        self._scan_all: list[Pattern] = []
+        for pat in self.patterns:
+            first = pat.positions[0]
+            keyed = [alt[0] for alt in first.alternatives]
+            if all(t.keys for t in keyed):
+                for key in frozenset().union(*(t.keys for t in keyed)):
+                    self._by_key[key].append(pat)
+            else:
+                self._scan_all.append(pat)
+
+    def find(self, tokens: Sequence[Token]) -> list[Match]:
+        found: list[Match] = []
+        for i, tok in enumerate(tokens):
+            candidates: dict[int, Pattern] = {}
+            for key in tok.keys:
+                for pat in self._by_key.get(key, ()):
+                    candidates[id(pat)] = pat
+            for pat in self._scan_all:
+                candidates[id(pat)] = pat
+            for pat in candidates.values():
+                end = _match_at(pat.positions, 0, tokens, i)
+                if end is not None:
+                    found.append(
+                        Match(
+                            skill=pat.skill,
+                            kind=pat.kind,
+                            pattern=pat.source,
+                            start=i,
+                            end=end,
+                            char_start=tok.start,
+                            char_end=tokens[end - 1].end,
+                        )
+                    )
+        return found
+
+
+def _match_seq(seq: tuple[TokenTest, ...], tokens: Sequence[Token], i: int) -> int | None:
+    if i + len(seq) > len(tokens):
+        return None
+    for k, test in enumerate(seq):
+        if not test(tokens[i + k]):
+            return None
+    return i + len(seq)
+
+
+def _match_at(
+    positions: tuple[Position, ...], p: int, tokens: Sequence[Token], i: int
+) -> int | None:
+    """End index of the shortest match of positions[p:] starting exactly at token i."""
+    for alt in positions[p].alternatives:
+        end = _match_seq(alt, tokens, i)
+        if end is None:
+            continue
+        if p + 1 == len(positions):
+            return end
+        nxt = positions[p + 1]
+        j = end
+        for _skip in range(nxt.gap + 1):
+            if j >= len(tokens):
+                break
+            result = _match_at(positions, p + 1, tokens, j)
+            if result is not None:
+                return result
+            if not _gap_ok(tokens[j]):
+                break
+            j += 1
+    return None
+
+
+# --- cues: negation, hedging, third-party statements -----------------------------
+
+
+@dataclass(frozen=True)
+class CueRules:
+    """Language knowledge that cancels a match: negation, hedges, third-party subjects."""
+
+    cues: PatternSet
+    window: int
+    breaks: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def cue_rules(lang: str) -> CueRules:
+    data = language_data(lang).get("cues", {})
+    nlp = analyzer(lang)
+    patterns = [
+        compile_pattern(nlp, text, "", cls)
+        for cls in ("negation", "hedge", "third_party")
+        for text in data.get(cls, [])
+    ]
+    return CueRules(
+        cues=PatternSet(patterns),
+        window=int(data.get("window", 5)),
+        breaks=frozenset(w.lower() for w in data.get("clause_breaks", [])),
+    )
+
+
+def cancelled_by(match: Match, tokens: Sequence[Token], cues: Sequence[Match], rules: CueRules) -> str | None:
+    """The cue class ("negation", "hedge", "third_party") that cancels ``match``, if any.
+
+    A cue counts when it ends at most ``window`` tokens before the match, in the
+    same clause (no clause-breaking token in between), and is not part of the
+    match itself (a lexicon phrase may hold its own "not", like "tidak mengambil hati").
+    """
+    for cue in cues:
+        if cue.end > match.start or cue.start >= match.start:
+            continue
+        if match.start - cue.end > rules.window:
+            continue
+        between = tokens[cue.end : match.start]
+        if any(t.lower in rules.breaks for t in between):
+            continue
+        return cue.kind
+    return None
+
+
+# --- skills ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    match: Match
+    reason: str  # "look-alike", "negation", "hedge", "third_party"
+
+
+class SkillMatcher:
+    """All terms and behaviours of some skills in one language, ready to scan text."""
+
+    def __init__(self, lexicon: Lexicon, skill_ids: Sequence[str], lang: str) -> None:
+        self.lang = lang
+        self.nlp = analyzer(lang)
+        self.rules = cue_rules(lang)
+        wanted: list[Pattern] = []
+        false_friends: list[Pattern] = []
+        for sid in skill_ids:
+            entry = lexicon.skills[sid].languages.get(lang)
+            if entry is None:
+                continue
+            for kind, texts in (("term", entry.terms), ("behaviour", entry.behaviours)):
+                wanted.extend(compile_pattern(self.nlp, t, sid, kind) for t in texts)
+            false_friends.extend(compile_pattern(self.nlp, t, sid, "not") for t in entry.not_)
+        self.patterns = PatternSet(wanted)
+        self.false_friends = PatternSet(false_friends)
+
+    def find(self, tokens: Sequence[Token]) -> tuple[list[Match], list[Dropped]]:
+        """Matches that count, and the ones dropped with the reason."""
+        kept: list[Match] = []
+        dropped: list[Dropped] = []
+        matches = self.patterns.find(tokens)
+        if not matches:
+            return kept, dropped
+        friends = self.false_friends.find(tokens)
+        cues = self.rules.cues.find(tokens)
+        for m in matches:
+            if any(
+                f.skill == m.skill and f.start < m.end and m.start < f.end for f in friends
+            ):
+                dropped.append(Dropped(m, "look-alike"))
+                continue
+            reason = cancelled_by(m, tokens, cues, self.rules)
+            if reason:
+                dropped.append(Dropped(m, reason))
+                continue
+            kept.append(m)
+        return kept, dropped
+
+
+@lru_cache(maxsize=16)
+def skill_matcher(lexicon: Lexicon, skill_ids: tuple[str, ...], lang: str) -> SkillMatcher:
+    """One compiled matcher per lexicon, skill set and language, per process."""
+    return SkillMatcher(lexicon, skill_ids, lang)

@@ -1,0 +1,261 @@
+"""Tokenisation and normalisation per language, on spaCy blank pipelines.
+
+Matching works on *keys*: every token carries the set of normalised forms it may
+stand for (its lower-case form, its lemma or lemmas, its stem). A lexicon term
+matches a token when their key sets meet. Sets, not single lemmas, because the
+offline analysers are ambiguous (Morfeusz gives every reading of a Polish form)
+and because a Malay word has both a light stem and Sastrawi's deeper one.
+
+Each language's pipeline is built once per process, only when first needed.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Protocol
+
+from skillcheck._data import lexicon_root
+
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "pl", "ms")
+
+_WORD = re.compile(r"\w", re.UNICODE)
+_NUMBER = re.compile(r"^\d+([.,:/–-]\d+)*%?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of a passage with what matching and evidence rules need."""
+
+    text: str
+    lower: str
+    keys: frozenset[str]
+    tags: frozenset[str]  # morphological hints, e.g. {"praet", "aglt:pri"} for Polish
+    start: int  # character offsets in the analysed text
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return bool(_WORD.search(self.text))
+
+    @property
+    def is_number(self) -> bool:
+        return bool(_NUMBER.match(self.text))
+
+
+class Normaliser(Protocol):
+    def keys(self, lower: str) -> frozenset[str]: ...
+
+    def tags(self, lower: str) -> frozenset[str]: ...
+
+
+def language_data(lang: str) -> dict[str, Any]:
+    """The language's TOML knowledge file (``lexicons/languages/<lang>.toml``)."""
+    return _language_data(lang)
+
+
+@lru_cache(maxsize=None)
+def _language_data(lang: str) -> dict[str, Any]:
+    path = lexicon_root() / "languages" / f"{lang}.toml"
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+class EnglishNormaliser:
+    """spaCy's English lookup lemmas (lower-cased first: the table is case-sensitive)
+    plus British-to-American spelling folding from the language data."""
+
+    def __init__(self) -> None:
+        from spacy.lookups import load_lookups
+
+        self._table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+        data = language_data("en")["normalise"]
+        self._rules: list[tuple[str, str]] = [(a, b) for a, b in data["suffix_rules"]]
+        self._rules.sort(key=lambda r: -len(r[0]))
+        self._exceptions = frozenset(data["suffix_exceptions"])
+        self._spelling: dict[str, str] = dict(data["spelling"])
+
+    def _fold(self, word: str) -> str:
+        if word in self._spelling:
+            return self._spelling[word]
+        if word in self._exceptions:
+            return word
+        for old, new in self._rules:
+            if word.endswith(old) and len(word) > len(old) + 2:
+                return word[: -len(old)] + new
+        return word
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one normaliser per process
+    def keys(self, lower: str) -> frozenset[str]:
+        lemma = self._table.get(lower, lower)
+        folded = self._fold(lower)
+        return frozenset(
+            {lower, lemma, self._fold(lemma), folded, self._table.get(folded, folded)}
+        )
+
+    def tags(self, lower: str) -> frozenset[str]:
+        return frozenset()
+
+
+class PolishNormaliser:
+    """Morfeusz 2 readings (all lemmas of the form) with simplemma for unknown words.
+
+    Tags keep the part of speech and grammatical person, which the evidence rules
+    use to see a first-person verb ("rozwiązałam", "współpracuję")."""
+
+    _PERSONS = ("pri", "sec", "ter")
+
+    def __init__(self) -> None:
+        import morfeusz2
+
+        self._morf = morfeusz2.Morfeusz(separate_numbering=True, generate=False)
+
+    @lru_cache(maxsize=65536)  # noqa: B019
+    def _analyse(self, lower: str) -> tuple[frozenset[str], frozenset[str]]:
+        keys = {lower}
+        tags: set[str] = set()
+        unknown = False
+        for start, _end, (_form, lemma, tag, _names, _quals) in self._morf.analyse(lower):
+            fields = tag.split(":")
+            pos = fields[0]
+            if pos == "ign":
+                unknown = True
+                continue
+            person = next((f for f in fields if f in self._PERSONS), None)
+            if pos == "aglt":
+                tags.add(f"aglt:{person}")
+                continue
+            if start != 0:
+                continue
+            keys.add(lemma.split(":", 1)[0].lower())
+            tags.add(pos)
+            if person:
+                tags.add(f"{pos}:{person}")
+        if unknown and len(keys) == 1:
+            import simplemma
+
+            keys.add(simplemma.lemmatize(lower, lang="pl"))
+        return frozenset(keys), frozenset(tags)
+
+    def keys(self, lower: str) -> frozenset[str]:
+        return self._analyse(lower)[0]
+
+    def tags(self, lower: str) -> frozenset[str]:
+        return self._analyse(lower)[1]
+
+
+class MalayNormaliser:
+    """Sastrawi's stem plus a light affix stripper, with overrides from the language
+    data where Sastrawi over-stems (pelanggan -> langgan)."""
+
+    def __init__(self) -> None:
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+        self._stemmer = StemmerFactory().create_stemmer()
+        data = language_data("ms")["normalise"]
+        self._overrides: dict[str, str] = dict(data["stem_overrides"])
+        self._prefixes: list[str] = sorted(data["prefixes"], key=len, reverse=True)
+        self._suffixes: list[str] = sorted(data["suffixes"], key=len, reverse=True)
+        self._min = int(data["min_stem"])
+
+    def _light(self, word: str) -> str:
+        for p in self._prefixes:
+            if word.startswith(p) and len(word) - len(p) >= self._min:
+                word = word[len(p) :]
+                break
+        for s in self._suffixes:
+            if word.endswith(s) and len(word) - len(s) >= self._min:
+                word = word[: -len(s)]
+                break
+        return word
+
+    @lru_cache(maxsize=65536)  # noqa: B019
+    def keys(self, lower: str) -> frozenset[str]:
+        if lower in self._overrides:
+            return frozenset({lower, self._overrides[lower]})
+        if not lower.isalpha():
+            return frozenset({lower})
+        stem = self._stemmer.stem(lower)
+        return frozenset({lower, stem, self._light(lower)})
+
+    def tags(self, lower: str) -> frozenset[str]:
+        return frozenset()
+
+
+_NORMALISERS: dict[str, type[EnglishNormaliser | PolishNormaliser | MalayNormaliser]] = {
+    "en": EnglishNormaliser,
+    "pl": PolishNormaliser,
+    "ms": MalayNormaliser,
+}
+
+
+class Analyzer:
+    """A spaCy blank pipeline for one language with our normaliser as a component."""
+
+    def __init__(self, lang: str) -> None:
+        if lang not in _NORMALISERS:
+            raise ValueError(f"unsupported language {lang!r}")
+        import spacy
+        from spacy.tokens import Token as SpacyToken
+
+        self.lang = lang
+        self.normaliser = _NORMALISERS[lang]()
+        for name in ("sc_keys", "sc_tags"):
+            if not SpacyToken.has_extension(name):
+                SpacyToken.set_extension(name, default=frozenset())
+        self.nlp = spacy.blank(lang)
+        normaliser = self.normaliser
+
+        def normalise(doc: Any) -> Any:
+            for tok in doc:
+                lower = tok.text.lower()
+                keys = normaliser.keys(lower)
+                tok._.sc_keys = keys
+                tok._.sc_tags = normaliser.tags(lower)
+                tok.lemma_ = min(keys, key=lambda k: (len(k), k))
+            return doc
+
+        self.nlp.add_pipe(self._register(normalise), name="skillcheck_normaliser")
+
+    @staticmethod
+    def _register(func: Any) -> str:
+        from spacy.language import Language
+
+        name = f"skillcheck_normaliser_{id(func)}"
+        Language.component(name, func=func)
+        return name
+
+    def _tokens(self, doc: Any) -> list[Token]:
+        return [
+            Token(
+                text=t.text,
+                lower=t.text.lower(),
+                keys=t._.sc_keys,
+                tags=t._.sc_tags,
+                start=t.idx,
+                end=t.idx + len(t.text),
+            )
+            for t in doc
+            if not t.is_space
+        ]
+
+    def analyse(self, text: str) -> list[Token]:
+        return self._tokens(self.nlp(text))
+
+    def analyse_many(self, texts: Sequence[str]) -> list[list[Token]]:
+        return [self._tokens(doc) for doc in self.nlp.pipe(texts)]
+
+    def keys_of(self, word: str) -> frozenset[str]:
+        return self.normaliser.keys(word.lower())
+
+    def words(self, text: str) -> Iterable[str]:
+        return (t.text for t in self.nlp.make_doc(text) if not t.is_space)
+
+
+@lru_cache(maxsize=None)
+def analyzer(lang: str) -> Analyzer:
+    """The process-wide analyser for ``lang``, built on first use."""
+    return Analyzer(lang)
