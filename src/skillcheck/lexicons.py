@@ -185,7 +185,9 @@ def _load_skill(path: Path) -> Skill:
                 advice.get("mentioned"), f"[{lang}].advice.mentioned", "advice"
             ),
             advice_missing=v.string(advice.get("missing"), f"[{lang}].advice.missing", "advice"),
-            examples_match=v.strings(examples.get("match", []), f"[{lang}].examples.match", "match"),
+            examples_match=v.strings(
+                examples.get("match", []), f"[{lang}].examples.match", "match"
+            ),
             examples_no_match=v.strings(
                 examples.get("no_match", []), f"[{lang}].examples.no_match", "no_match"
             ),

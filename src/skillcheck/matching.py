@@ -8,7 +8,9 @@ Pattern syntax (one string of a lexicon list):
 - ``a|b`` offers alternatives for one position;
 - ``=word`` matches that exact (lower-cased) word form, no lemma;
 - ``word*`` matches any word whose form or lemma begins with ``word``;
-- ``...`` lets up to six words stand at that point.
+- ``...`` lets up to eight words stand at that point.
+
+Hyphens, apostrophes and quotes inside a gap are free: "multi-factor" is one word.
 
 A word of a pattern is analysed by the same language pipeline as the text
 (``nlp(term)``), so inflected forms meet on their lemmas or stems.
@@ -19,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from skillcheck.lexicons import Lexicon
@@ -27,7 +29,7 @@ from skillcheck.nlp import Analyzer, Token, analyzer, language_data
 
 MatchKind = Literal["term", "behaviour"]
 DEFAULT_GAP = 2
-WIDE_GAP = 6
+WIDE_GAP = 8
 # Tokens that may stand inside a gap besides words: they do not end a clause.
 _GAP_PUNCT = frozenset({"-", "–", "'", "’", "'s", "’s", '"', "„", "”", "“", "&", "/"})
 
@@ -75,9 +77,7 @@ def _gap_ok(tok: Token) -> bool:
     return tok.is_word or tok.text in _GAP_PUNCT
 
 
-def compile_pattern(
-    nlp: Analyzer, source: str, skill: str, kind: str
-) -> Pattern:
+def compile_pattern(nlp: Analyzer, source: str, skill: str, kind: str) -> Pattern:
     positions: list[Position] = []
     gap = 0
     for word in source.split():
@@ -160,14 +160,20 @@ def _match_at(
             return end
         nxt = positions[p + 1]
         j = end
-        for _skip in range(nxt.gap + 1):
-            if j >= len(tokens):
-                break
+        budget = nxt.gap
+        while j < len(tokens):
             result = _match_at(positions, p + 1, tokens, j)
             if result is not None:
                 return result
             if not _gap_ok(tokens[j]):
                 break
+            compound = (
+                j > 0 and tokens[j - 1].text in ("-", "–") and tokens[j - 1].end == tokens[j].start
+            )
+            if tokens[j].is_word and not compound:
+                if budget == 0:
+                    break
+                budget -= 1
             j += 1
     return None
 
@@ -184,7 +190,7 @@ class CueRules:
     breaks: frozenset[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue_rules(lang: str) -> CueRules:
     data = language_data(lang).get("cues", {})
     nlp = analyzer(lang)
@@ -200,7 +206,9 @@ def cue_rules(lang: str) -> CueRules:
     )
 
 
-def cancelled_by(match: Match, tokens: Sequence[Token], cues: Sequence[Match], rules: CueRules) -> str | None:
+def cancelled_by(
+    match: Match, tokens: Sequence[Token], cues: Sequence[Match], rules: CueRules
+) -> str | None:
     """The cue class ("negation", "hedge", "third_party") that cancels ``match``, if any.
 
     A cue counts when it ends at most ``window`` tokens before the match, in the
@@ -257,9 +265,7 @@ class SkillMatcher:
         friends = self.false_friends.find(tokens)
         cues = self.rules.cues.find(tokens)
         for m in matches:
-            if any(
-                f.skill == m.skill and f.start < m.end and m.start < f.end for f in friends
-            ):
+            if any(f.skill == m.skill and f.start < m.end and m.start < f.end for f in friends):
                 dropped.append(Dropped(m, "look-alike"))
                 continue
             reason = cancelled_by(m, tokens, cues, self.rules)

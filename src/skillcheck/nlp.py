@@ -15,7 +15,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Protocol
 
 from skillcheck._data import lexicon_root
@@ -57,7 +57,7 @@ def language_data(lang: str) -> dict[str, Any]:
     return _language_data(lang)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _language_data(lang: str) -> dict[str, Any]:
     path = lexicon_root() / "languages" / f"{lang}.toml"
     with path.open("rb") as fh:
@@ -92,9 +92,7 @@ class EnglishNormaliser:
     def keys(self, lower: str) -> frozenset[str]:
         lemma = self._table.get(lower, lower)
         folded = self._fold(lower)
-        return frozenset(
-            {lower, lemma, self._fold(lemma), folded, self._table.get(folded, folded)}
-        )
+        return frozenset({lower, lemma, self._fold(lemma), folded, self._table.get(folded, folded)})
 
     def tags(self, lower: str) -> frozenset[str]:
         return frozenset()
@@ -255,7 +253,7 @@ class Analyzer:
         return (t.text for t in self.nlp.make_doc(text) if not t.is_space)
 
 
-@lru_cache(maxsize=None)
+@cache
 def analyzer(lang: str) -> Analyzer:
     """The process-wide analyser for ``lang``, built on first use."""
     return Analyzer(lang)

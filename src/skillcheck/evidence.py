@@ -1,0 +1,202 @@
+"""Decide whether a passage that points to a skill shows a concrete own instance.
+
+The rule (evidence.md): a passage evidences a skill when it names the skill or
+describes its behaviour AND tells of the writer's own action (a first-person or
+past-tense verb, or a duty verb opening an experience bullet) AND carries at
+least one sign of a concrete instance: a number, percentage or amount, a date,
+a situation ("when a customer...") or a result ("so that...", "dzięki czemu",
+"sehingga"). Passages in skills, languages or interests sections never evidence;
+generic claims ("I am...", "Potrafię...", "Saya seorang...") need a past action
+to count. The words behind every signal are language data in
+``lexicons/languages/<lang>.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from skillcheck.matching import PatternSet, compile_pattern
+from skillcheck.nlp import Token, analyzer, language_data
+from skillcheck.passages import Passage, evidence_allowed
+
+OWN_ACTION = ("first-person", "past-tense", "action-verb")
+CONCRETE = ("number", "percentage", "amount", "date", "situation", "result")
+
+_PHONE = re.compile(r"\+?\(?\d[\d\s().\-]{6,}\d")
+_EMAIL_URL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+_YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-4]\d)(?![\d.,])")
+_PERCENT = re.compile(r"\d\s?%")
+_DIGITS = re.compile(r"\d+(?:[.,/–-]\d+)*")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    evidenced: bool
+    signals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    lang: str
+    first_person: frozenset[str]
+    first_person_tags: frozenset[str]
+    past_tags: frozenset[str]
+    past_suffixes: tuple[str, ...]
+    past_irregular: frozenset[str]
+    past_markers: frozenset[str]
+    verb_prefixes: tuple[str, ...]
+    action_verbs: frozenset[str]
+    number_words: frozenset[str]
+    number_prefixes: tuple[str, ...]
+    percent_words: PatternSet
+    currency: frozenset[str]
+    months: frozenset[str]
+    result: PatternSet
+    situation: PatternSet
+    generic: PatternSet
+    first_person_phrases: PatternSet
+
+
+@cache
+def rules(lang: str) -> _Rules:
+    data = language_data(lang).get("evidence", {})
+    nlp = analyzer(lang)
+
+    def keyset(words: list[str]) -> frozenset[str]:
+        out: set[str] = set()
+        for w in words:
+            if not w.endswith("*"):
+                out |= nlp.keys_of(w)
+        return frozenset(out)
+
+    def patterns(name: str) -> PatternSet:
+        return PatternSet([compile_pattern(nlp, t, "", name) for t in data.get(name, [])])
+
+    numbers = data.get("number_words", [])
+    return _Rules(
+        lang=lang,
+        first_person=frozenset(w for w in data.get("first_person", []) if " " not in w),
+        first_person_tags=frozenset(data.get("first_person_tags", [])),
+        past_tags=frozenset(data.get("past_tags", [])),
+        past_suffixes=tuple(data.get("past_suffixes", [])),
+        past_irregular=frozenset(data.get("past_irregular", [])),
+        past_markers=frozenset(data.get("past_markers", [])),
+        verb_prefixes=tuple(sorted(data.get("verb_prefixes", []), key=len, reverse=True)),
+        action_verbs=keyset(data.get("action_verbs", [])),
+        number_words=keyset(numbers),
+        number_prefixes=tuple(w[:-1] for w in numbers if w.endswith("*")),
+        percent_words=patterns("percent_words"),
+        currency=frozenset(c.casefold() for c in data.get("currency", [])),
+        months=keyset(data.get("months", [])),
+        result=patterns("result"),
+        situation=patterns("situation"),
+        generic=patterns("generic"),
+        first_person_phrases=PatternSet(
+            [
+                compile_pattern(nlp, t, "", "first_person")
+                for t in data.get("first_person", [])
+                if " " in t
+            ]
+        ),
+    )
+
+
+def _numbers(text: str, tokens: Sequence[Token], r: _Rules) -> set[str]:
+    """Number, percentage, amount and date signals; phone numbers and e-mails are not numbers."""
+    signals: set[str] = set()
+    clean = _EMAIL_URL.sub(" ", text)
+    clean = _PHONE.sub(
+        lambda m: " " if sum(c.isdigit() for c in m.group()) >= 9 else m.group(), clean
+    )
+    if _PERCENT.search(clean):
+        signals.add("percentage")
+    if _YEAR.search(clean):
+        signals.add("date")
+    low = clean.casefold()
+    for cur in r.currency:
+        if re.search(rf"(?<!\w){re.escape(cur)}\s?\d|\d\s?{re.escape(cur)}(?!\w)", low):
+            signals.add("amount")
+            break
+    without_years = _YEAR.sub(" ", clean)
+    for m in _DIGITS.finditer(without_years):
+        value = m.group()
+        if value.isdigit() and int(value) <= 31 and _month_near(tokens, value, r):
+            signals.add("date")
+            continue
+        signals.add("number")
+    for tok in tokens:
+        if not tok.keys.isdisjoint(r.number_words) or (
+            r.number_prefixes and tok.lower.startswith(r.number_prefixes) and len(tok.lower) > 5
+        ):
+            signals.add("number")
+        if not tok.keys.isdisjoint(r.months):
+            signals.add("date")
+    if r.percent_words.find(tokens):
+        signals.add("percentage")
+    return signals
+
+
+def _month_near(tokens: Sequence[Token], value: str, r: _Rules) -> bool:
+    for i, tok in enumerate(tokens):
+        if tok.text == value:
+            near = tokens[max(0, i - 1) : i + 2]
+            if any(not t.keys.isdisjoint(r.months) for t in near):
+                return True
+    return False
+
+
+def _own_action(tokens: Sequence[Token], passage: Passage, r: _Rules) -> set[str]:
+    signals: set[str] = set()
+    words = [t for t in tokens if t.is_word]
+    if not words:
+        return signals
+    if any(t.lower in r.first_person for t in words) or r.first_person_phrases.find(tokens):
+        signals.add("first-person")
+    for t in words:
+        if t.tags & r.first_person_tags:
+            signals.add("first-person")
+        if t.tags & r.past_tags or t.lower in r.past_irregular or t.lower in r.past_markers:
+            signals.add("past-tense")
+        elif r.past_suffixes and t.lower.endswith(r.past_suffixes) and len(t.keys) > 1:
+            signals.add("past-tense")
+    first = words[0]
+    opens_with_verb = not first.keys.isdisjoint(r.action_verbs) or (
+        bool(r.verb_prefixes)
+        and first.lower.startswith(r.verb_prefixes)
+        and not first.keys.isdisjoint(r.action_verbs | _prefix_free(first, r))
+    )
+    if opens_with_verb and passage.kind in ("list-item", "paragraph", "table-cell"):
+        signals.add("action-verb")
+    if r.verb_prefixes and "first-person" in signals:
+        # Malay: a meN-/ber- verb after "saya"/"kami" is the writer acting.
+        for a, b in zip(words, words[1:], strict=False):
+            if a.lower in r.first_person and b.lower.startswith(r.verb_prefixes):
+                signals.add("action-verb")
+    return signals
+
+
+def _prefix_free(tok: Token, r: _Rules) -> frozenset[str]:
+    """For Malay: any meN-/ber- word whose stem differs from its form is a verb."""
+    return frozenset(k for k in tok.keys if k != tok.lower) if r.verb_prefixes else frozenset()
+
+
+def judge(passage: Passage, tokens: Sequence[Token], lang: str) -> Verdict:
+    """The evidence verdict for one passage, with the signals behind it."""
+    r = rules(lang)
+    signals = _own_action(tokens, passage, r) | _numbers(passage.text, tokens, r)
+    if r.result.find(tokens):
+        signals.add("result")
+    if r.situation.find(tokens):
+        signals.add("situation")
+    ordered = [s for s in OWN_ACTION + CONCRETE if s in signals]
+    if not evidence_allowed(passage.section):
+        return Verdict(False, tuple(ordered + [f"{passage.section}-section"]))
+    generic = [m for m in r.generic.find(tokens) if m.start <= 2]
+    if generic and "past-tense" not in signals:
+        return Verdict(False, tuple(ordered + ["generic-claim"]))
+    own = any(s in signals for s in OWN_ACTION)
+    concrete = any(s in signals for s in CONCRETE)
+    return Verdict(own and concrete, tuple(ordered))

@@ -1,0 +1,124 @@
+"""The Rich report a person reads: score first, skills with their passages, then advice.
+
+Fits 80 columns, falls back to plain text when piped, and honours NO_COLOR
+(Rich does both from the environment).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from skillcheck.report import DocumentReport, ErrorReport, Report
+
+MARKS = {"evidenced": "✔", "mentioned": "◐", "missing": "✘"}
+STYLES = {"evidenced": "bold green", "mentioned": "yellow", "missing": "red"}
+LANGUAGE_NAMES = {"en": "English", "pl": "Polish", "ms": "Malay"}
+MAX_PASSAGE = 160
+
+
+def _where(location: dict[str, int]) -> str:
+    if "page" in location:
+        return f"p. {location['page']}"
+    if "line" in location:
+        return f"line {location['line']}"
+    if "paragraph" in location:
+        return f"¶ {location['paragraph']}"
+    return ""
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_PASSAGE else text[: MAX_PASSAGE - 1].rstrip() + "…"
+
+
+def _header(r: DocumentReport) -> Panel:
+    s = r.summary
+    lang = LANGUAGE_NAMES.get(r.language, r.language)
+    line1 = Text.assemble(
+        ("Score ", "bold"),
+        (f"{r.score}/100", "bold cyan"),
+        "   ",
+        (f"{MARKS['evidenced']} {s['evidenced']} evidenced", STYLES["evidenced"]),
+        "  ",
+        (f"{MARKS['mentioned']} {s['mentioned']} mentioned", STYLES["mentioned"]),
+        "  ",
+        (f"{MARKS['missing']} {s['missing']} missing", STYLES["missing"]),
+    )
+    line2 = Text(
+        f"Language: {lang} ({r.language_source}) · Profile: {r.profile_label}",
+        style="dim",
+    )
+    return Panel(Group(line1, line2), title=f"[bold]{r.file}[/]", title_align="left")
+
+
+def _skills_table(r: DocumentReport) -> Table:
+    table = Table(show_header=True, header_style="bold", expand=True, show_lines=False)
+    table.add_column("Skill", ratio=2, no_wrap=False)
+    table.add_column("Status", ratio=2, no_wrap=True)
+    table.add_column("Behind the verdict", ratio=6)
+    for skill in r.skills:
+        status = Text(f"{MARKS[skill.status]} {skill.status}", style=STYLES[skill.status])
+        if skill.passages:
+            p = skill.passages[0]
+            detail = Text(f"“{_clip(p.text)}”")
+            meta = ", ".join(x for x in (_where(p.location), *p.signals) if x)
+            if meta:
+                detail.append(f"\n{meta}", style="dim")
+            more = len(skill.passages) - 1
+            if more:
+                detail.append(f" (+{more} more)", style="dim")
+        else:
+            detail = Text("no passage names or shows it", style="dim")
+        table.add_row(skill.label, status, detail)
+    return table
+
+
+def _advice(r: DocumentReport) -> Panel | None:
+    todo = r.to_improve(3)
+    if not todo:
+        return None
+    body = Text()
+    for n, skill in enumerate(todo, start=1):
+        if n > 1:
+            body.append("\n")
+        body.append(f"{n}. {skill.label} ", style="bold")
+        body.append(f"({skill.status}): ", style=STYLES[skill.status])
+        body.append(skill.advice or "")
+    return Panel(body, title="Top three to improve", title_align="left")
+
+
+def _warnings(r: DocumentReport) -> Panel | None:
+    if not r.warnings:
+        return None
+    body = Text("\n".join(f"⚠ {w.message} [{w.code}]" for w in r.warnings), style="yellow")
+    return Panel(body, title="Reading warnings", title_align="left", border_style="yellow")
+
+
+def render_report(report: Report, console: Console) -> None:
+    if isinstance(report, ErrorReport):
+        console.print(
+            Text.assemble(("✘ ", "bold red"), (report.file, "bold"), f": {report.message} "),
+            Text(f"[{report.code}]", style="dim"),
+        )
+        return
+    console.print(_header(report))
+    warnings = _warnings(report)
+    if warnings:
+        console.print(warnings)
+    console.print(_skills_table(report))
+    advice = _advice(report)
+    if advice:
+        console.print(advice)
+
+
+def render(reports: Iterable[Report], out: TextIO, console: Console | None = None) -> None:
+    console = console or Console(file=out, width=min(Console(file=out).width, 100))
+    for i, report in enumerate(reports):
+        if i:
+            console.print()
+        render_report(report, console)

@@ -1,0 +1,36 @@
+"""Shared helpers: run the real CLI, find the shared dev corpus (optional)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+CORPUS = Path(os.environ.get("SKILLCHECK_DEV_CORPUS", REPO.parent / "shared" / "corpus" / "dev"))
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m skillcheck ARGS`` as a user would, capturing its output."""
+    full_env = {**os.environ, "COLUMNS": "80", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "skillcheck", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not (CORPUS / "gold.json").is_file():
+        pytest.skip("the shared dev corpus (../shared/corpus/dev) is not beside this checkout")
+    return CORPUS
