@@ -138,7 +138,7 @@ def text(
         doc = read_document(path)
     except ReadError as exc:
         _fail(f"{path}: {exc.message} [{exc.code}]", debug)
-    typer.echo(format_document_text(doc))
+    typer.echo(format_document_text(doc), nl=False)
 
 
 def run() -> None:

@@ -27,11 +27,8 @@ _SPACING_ACCENTS: dict[str, str] = {
     "\u02dc": "\u0303",  # ˜ tilde
     "\u02da": "\u030a",  # ˚ ring
 }
-_ACCENT_CLASS = "[" + "".join(_SPACING_ACCENTS) + "]"
-# accent (spaces) letter  -- the accent belongs to the letter after it ...
-_ACCENT_BEFORE = re.compile(rf"(\S?)( ?)({_ACCENT_CLASS}) ?([^\W\d_])")
-# ... or, when that does not compose, to the letter before it.
-_ACCENT_AFTER = re.compile(rf"([^\W\d_]) ?({_ACCENT_CLASS})")
+# "It´s", "don´t": an acute used as an apostrophe, not a detached accent.
+_CONTRACTION = re.compile(r"(?<=[A-Za-z])\u00b4(?:s|t|m|d|ll|re|ve)(?![^\W\d_])")
 
 _LIGATURES = "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
 _LIGATURE_MAP = {ord(c): unicodedata.normalize("NFKC", c) for c in _LIGATURES}
@@ -73,40 +70,57 @@ def _pua_replacement(m: re.Match[str]) -> str:
 
 def _compose(letter: str, accent: str) -> str | None:
     combined = unicodedata.normalize("NFC", letter + _SPACING_ACCENTS[accent])
-    return combined if len(combined) == 1 else None
+    # Only European letters: "I´m" must not become an exotic "Iḿ".
+    if len(combined) == 1 and ("\u00c0" <= combined <= "\u017f" or combined in "șțȘȚ"):
+        return combined
+    return None
+
+
+def _word_length_before(out: list[str]) -> int:
+    n = 0
+    k = len(out) - 1
+    while k >= 0 and out[k].isalpha():
+        n += 1
+        k -= 1
+    return n
 
 
 def recombine_accents(text: str) -> str:
     """Join detached spacing accents to their letter: ``Do ´swiadczenie`` -> ``Doświadczenie``.
 
-    The space before the accent is dropped inside a word, but kept after a
-    one-letter word (``w ´srodku`` -> ``w środku``) where it is most likely real.
+    The accent goes with the letter after it (as TeX-made PDFs draw it) or, if
+    that does not compose, with the letter before. A space before the accent is
+    dropped inside a word, but kept after a one-letter word (``w ´srodku`` ->
+    ``w środku``) where it is most likely real.
     """
     if not any(a in text for a in _SPACING_ACCENTS):
         return text
-
-    def before(m: re.Match[str]) -> str:
-        prev, space, accent, letter = m.groups()
-        composed = _compose(letter, accent)
-        if composed is None:
-            return m.group(0)
-        if space and prev.isalpha():
-            start = m.start()
-            word_start = start
-            while word_start > 0 and text[word_start - 1].isalpha():
-                word_start -= 1
-            if start + 1 - word_start > 1:  # the word before has 2+ letters: stray space
-                space = ""
-        return prev + space + composed
-
-    text = _ACCENT_BEFORE.sub(before, text)
-
-    def after(m: re.Match[str]) -> str:
-        composed = _compose(m.group(1), m.group(2))
-        return composed if composed is not None else m.group(0)
-
-    text = _ACCENT_AFTER.sub(after, text)
-    return text
+    skip = {m.start() for m in _CONTRACTION.finditer(text)}
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _SPACING_ACCENTS and i not in skip:
+            j = i + 1 if i + 1 < n and text[i + 1] == " " else i
+            composed = _compose(text[j + 1], ch) if j + 1 < n else None
+            if composed is not None:
+                if len(out) >= 2 and out[-1] == " " and _word_length_before(out[:-1]) > 1:
+                    out.pop()
+                out.append(composed)
+                i = j + 2
+                continue
+            k = len(out) - 1 if out and out[-1] != " " else len(out) - 2
+            nxt = text[i + 1] if i + 1 < n else " "
+            if k >= 0 and not nxt.isalpha():
+                composed = _compose(out[k], ch)
+                if composed is not None:
+                    del out[k:]
+                    out.append(composed)
+                    i += 1
+                    continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -148,15 +162,19 @@ def looks_like_heading(text: str) -> bool:
     )
 
 
-def continues(previous: str, line: str) -> bool:
+def continues(previous: str, line: str, min_length: int = 0) -> bool:
     """Whether ``line`` is a hard-wrapped continuation of ``previous``.
 
-    True when the previous line has no end punctuation and is no heading, and this
-    one starts in lower case without a list marker.
+    True when the previous line has no end punctuation, is no heading and is at
+    least ``min_length`` long (a short line was not wrapped: a list of skills one
+    per line must stay apart), and this one starts in lower case without a list
+    marker.
     """
     prev = previous.rstrip()
     cur = line.lstrip()
     if not prev or not cur or is_bullet(cur) or looks_like_heading(prev):
+        return False
+    if len(prev) < min_length:
         return False
     if ends_sentence(prev) and not prev.endswith("-"):
         return False
@@ -233,19 +251,38 @@ class LineBlock:
     first_line: int
 
 
-def group_lines(lines: Iterable[Line], known_words: Iterable[str] = ()) -> list[LineBlock]:
+def wrap_width(texts: Iterable[str]) -> int:
+    """The length a hard-wrapping editor broke lines at: a high percentile of line lengths."""
+    lengths = sorted(len(t.strip()) for t in texts if t.strip())
+    if not lengths:
+        return 0
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+
+
+def group_lines(
+    lines: Iterable[Line], known_words: Iterable[str] = (), *, wrapped_at: int | None = None
+) -> list[LineBlock]:
     """Group non-empty lines into blocks: each line alone unless it is a wrapped continuation.
 
     Used by the text, RTF and DOCX (soft line breaks) readers so they agree on
-    what a line, a bullet and a wrapped line are.
+    what a line, a bullet and a wrapped line are. ``wrapped_at``: the width the
+    source was wrapped at (see ``wrap_width``); only lines over 60% of it can
+    have been wrapped. ``None`` measures it from the lines themselves.
     """
-    known = list(known_words)
+    cleaned = [Line(clean_text(line.text), line.number) for line in lines]
+    width = wrap_width(c.text for c in cleaned) if wrapped_at is None else wrapped_at
+    min_length = int(width * 0.6)
+    known = list(known_words) or list(words_of(c.text for c in cleaned))
     groups: list[tuple[list[str], bool, int]] = []
-    for line in lines:
-        text = clean_text(line.text)
+    after_blank = True
+    for line in cleaned:
+        text = line.text
         if not text:
+            after_blank = True  # a blank line ends a paragraph: never join across it
             continue
-        if groups and continues(groups[-1][0][-1], text):
+        wrapped = not after_blank and groups and continues(groups[-1][0][-1], text, min_length)
+        after_blank = False
+        if wrapped:
             groups[-1][0].append(text)
             continue
         bullet = strip_bullet(text)
