@@ -34,6 +34,17 @@ class SkillResult:
     advice: str | None
 
 
+@dataclass(frozen=True)
+class RequirementOutcome:
+    """One requirement checked against one document (CI mode)."""
+
+    name: str  # e.g. "communication=evidenced", "min-score=60"
+    passed: bool
+    message: str  # what was found, in words a person reads
+    line: int | None = None  # where the closest passage is, when known
+    page: int | None = None
+
+
 @dataclass
 class DocumentReport:
     file: str
@@ -46,6 +57,11 @@ class DocumentReport:
     warnings: list[ReadWarning] = field(default_factory=list)
     format: str = ""
     pages: int | None = None
+    requirements: list[RequirementOutcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[RequirementOutcome]:
+        return [r for r in self.requirements if not r.passed]
 
     @property
     def summary(self) -> dict[str, int]:
@@ -99,6 +115,7 @@ def to_json(report: Report) -> dict[str, Any]:
         "language": report.language,
         "language_source": report.language_source,
         "profile": report.profile,
+        "profile_label": report.profile_label,
         "skills": [
             {
                 "id": s.id,
@@ -114,6 +131,61 @@ def to_json(report: Report) -> dict[str, Any]:
         "warnings": [{"code": w.code, "message": w.message} for w in report.warnings],
         "format": report.format,
         "pages": report.pages,
+        "requirements": [
+            {
+                "name": r.name,
+                "passed": r.passed,
+                "message": r.message,
+                **({"line": r.line} if r.line is not None else {}),
+                **({"page": r.page} if r.page is not None else {}),
+            }
+            for r in report.requirements
+        ],
         "lexicon_version": report.lexicon_version,
         "skillcheck_version": __version__,
     }
+
+
+def from_json(data: dict[str, Any]) -> Report:
+    """Rebuild a report from its JSON object (the cache stores reports this way)."""
+    if "error" in data:
+        return ErrorReport(data["file"], data["error"]["code"], data["error"]["message"])
+    location_keys = ("page", "line", "paragraph")
+    skills = [
+        SkillResult(
+            id=s["id"],
+            label=s["label"],
+            status=s["status"],
+            passages=tuple(
+                PassageRef(
+                    text=p["text"],
+                    location={k: p[k] for k in location_keys if k in p},
+                    section=p.get("section") or "",
+                    evidenced=p["evidenced"],
+                    signals=tuple(p["signals"]),
+                    terms=tuple(p["terms"]),
+                )
+                for p in s["passages"]
+            ),
+            advice=s.get("advice"),
+        )
+        for s in data["skills"]
+    ]
+    return DocumentReport(
+        file=data["file"],
+        language=data["language"],
+        language_source=data["language_source"],
+        profile=data["profile"],
+        profile_label=data.get("profile_label", data["profile"]),
+        skills=skills,
+        lexicon_version=data["lexicon_version"],
+        warnings=[ReadWarning(w["code"], w["message"]) for w in data["warnings"]],
+        format=data.get("format", ""),
+        pages=data.get("pages"),
+        requirements=[
+            RequirementOutcome(
+                r["name"], r["passed"], r["message"], r.get("line"), r.get("page")
+            )
+            for r in data.get("requirements", [])
+        ],
+    )
