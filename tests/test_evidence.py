@@ -79,5 +79,5 @@ def test_table_row_becomes_cells_and_label_line_keeps_its_section() -> None:
     assert got == [
         ("Soft skills", "experience"),
         ("empathy, patience", "experience"),
-        ("teamwork, planning", "skills"),
+        ("Skills: teamwork, planning", "skills"),
     ]

@@ -35,7 +35,7 @@ def _error(tmp_path: Path) -> str:
 
 def test_toml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     path = _write(tmp_path, "skills/patience.toml", GOOD_SKILL.format(id="patience") + "oops = [\n")
-    assert _error(tmp_path).startswith(f"{path}:8: not valid TOML")
+    assert _error(tmp_path).startswith(f"{path}:7: not valid TOML")
 
 
 def test_unknown_key_names_its_line(tmp_path: Path) -> None:

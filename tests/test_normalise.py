@@ -45,12 +45,12 @@ def test_forms_meet(lang: str, form: str, lemma: str) -> None:
     [
         ("ms", "pelanggan", "langgan"),  # Sastrawi over-stems these; overrides keep them apart
         ("ms", "pengalaman", "alam"),
-        ("en", "patients", "patient-"),
+        ("en", "organ", "organization"),
         ("pl", "zespół", "zespołowy"),
     ],
 )
 def test_different_words_stay_apart(lang: str, a: str, b: str) -> None:
-    assert not _meet(lang, a, b.rstrip("-"))
+    assert not _meet(lang, a, b)
 
 
 def test_polish_first_person_verbs_are_tagged() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from skillcheck.document import Document, ReadWarning
 from skillcheck.errors import ReadError
-from skillcheck.evidence import judge
+from skillcheck.evidence import judge_all
 from skillcheck.lexicons import Lexicon, get_lexicon
 from skillcheck.matching import skill_matcher
 from skillcheck.nlp import SUPPORTED_LANGUAGES, analyzer
@@ -89,7 +89,7 @@ def check_document(
                 terms.append(text)
         for sid, terms in by_skill.items():
             hits[sid].append((i, terms))
-    verdicts = {i: judge(passages[i], tokens[i], lang) for sid in hits for i, _ in hits[sid]}
+    verdicts = judge_all(passages, tokens, lang, {i for sid in hits for i, _ in hits[sid]})
     skills: list[SkillResult] = []
     for sid in profile.skills:
         skill = lexicon.skills[sid]

@@ -14,7 +14,7 @@ to count. The words behind every signal are language data in
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,11 +23,25 @@ from skillcheck.nlp import Token, analyzer, language_data
 from skillcheck.passages import Passage, evidence_allowed
 
 OWN_ACTION = ("first-person", "past-tense", "action-verb")
-CONCRETE = ("number", "percentage", "amount", "date", "situation", "result")
+SHORT_PARAGRAPH_SENTENCES = 4
+SHORT_PARAGRAPH_WORDS = 90
+# Only a story borrows from the sentence beside it: a letter's paragraph or an
+# experience entry, and only the when and the outcome. A profile's "six years of
+# experience" does not turn "I combine empathy with patience" into an example.
+CONTEXT_SECTIONS = frozenset({"", "experience"})
+CONTEXT_SIGNALS = frozenset({"date", "situation", "result"})
+HARD = ("number", "percentage", "amount", "result")
+CONCRETE = (*HARD, "date", "situation")
 
 _PHONE = re.compile(r"\+?\(?\d[\d\s().\-]{6,}\d")
 _EMAIL_URL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
-_YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-4]\d)(?![\d.,])")
+# A span of years or a start date to now is a job's tenure, not a moment.
+_TENURE = re.compile(
+    r"(?:19|20)\d\d\s*(?:[–—-]|to|until|till|do|hingga|sehingga|sampai)\s*"
+    r"(?:(?:19|20)\d\d|present|now|date|today|obecnie|nadal|dziś|kini|sekarang)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)(?<!\d[.,])(19[5-9]\d|20[0-4]\d)(?!\d)(?![.,]\d)")
 _PERCENT = re.compile(r"\d\s?%")
 _DIGITS = re.compile(r"\d+(?:[.,/–-]\d+)*")
 
@@ -113,6 +127,7 @@ def _numbers(text: str, tokens: Sequence[Token], r: _Rules) -> set[str]:
     )
     if _PERCENT.search(clean):
         signals.add("percentage")
+    clean = _TENURE.sub(" ", clean)
     if _YEAR.search(clean):
         signals.add("date")
     low = clean.casefold()
@@ -163,11 +178,14 @@ def _own_action(tokens: Sequence[Token], passage: Passage, r: _Rules) -> set[str
         elif r.past_suffixes and t.lower.endswith(r.past_suffixes) and len(t.keys) > 1:
             signals.add("past-tense")
     first = words[0]
-    opens_with_verb = not first.keys.isdisjoint(r.action_verbs) or (
-        bool(r.verb_prefixes)
-        and first.lower.startswith(r.verb_prefixes)
-        and not first.keys.isdisjoint(r.action_verbs | _prefix_free(first, r))
-    )
+    if r.verb_prefixes:
+        # Malay: a verb opening a bullet carries a verbal prefix (menangani, bekerjasama);
+        # a pe- noun on the same root (penyambut tetamu) is a job title, not an action.
+        opens_with_verb = first.lower.startswith(r.verb_prefixes) and (
+            bool(_prefix_free(first, r)) or not first.keys.isdisjoint(r.action_verbs)
+        )
+    else:
+        opens_with_verb = not first.keys.isdisjoint(r.action_verbs)
     if opens_with_verb and passage.kind in ("list-item", "paragraph", "table-cell"):
         signals.add("action-verb")
     if r.verb_prefixes and "first-person" in signals:
@@ -185,18 +203,73 @@ def _prefix_free(tok: Token, r: _Rules) -> frozenset[str]:
 
 def judge(passage: Passage, tokens: Sequence[Token], lang: str) -> Verdict:
     """The evidence verdict for one passage, with the signals behind it."""
+    return _judge(passage, tokens, lang, frozenset())
+
+
+def judge_all(
+    passages: Sequence[Passage], tokens: Sequence[Sequence[Token]], lang: str, wanted: Iterable[int]
+) -> dict[int, Verdict]:
+    """Verdicts for the passages in ``wanted``; a sentence of a short paragraph may
+    take its concrete signs from the sentences beside it (evidence.md: "the same
+    sentence, bullet or short paragraph")."""
+    verdicts: dict[int, Verdict] = {}
+    blocks: dict[int, list[int]] = {}
+    for i, p in enumerate(passages):
+        blocks.setdefault(p.block, []).append(i)
+    alone: dict[int, Verdict] = {}
+
+    def single(i: int) -> Verdict:
+        if i not in alone:
+            alone[i] = judge(passages[i], tokens[i], lang)
+        return alone[i]
+
+    for i in wanted:
+        verdict = single(i)
+        siblings = [j for j in blocks[passages[i].block] if j != i]
+        words = sum(len(passages[j].text.split()) for j in blocks[passages[i].block])
+        if verdict.evidenced or not siblings or len(siblings) > SHORT_PARAGRAPH_SENTENCES - 1:
+            verdicts[i] = verdict
+            continue
+        if words > SHORT_PARAGRAPH_WORDS:
+            verdicts[i] = verdict
+            continue
+        if passages[i].section not in CONTEXT_SECTIONS:
+            verdicts[i] = verdict
+            continue
+        borrowed = frozenset(s for j in siblings for s in single(j).signals if s in CONTEXT_SIGNALS)
+        verdicts[i] = _judge(passages[i], tokens[i], lang, borrowed)
+    return verdicts
+
+
+def _judge(
+    passage: Passage, tokens: Sequence[Token], lang: str, borrowed: frozenset[str]
+) -> Verdict:
     r = rules(lang)
     signals = _own_action(tokens, passage, r) | _numbers(passage.text, tokens, r)
     if r.result.find(tokens):
         signals.add("result")
     if r.situation.find(tokens):
         signals.add("situation")
+    context = bool(borrowed - signals) and any(s in signals for s in OWN_ACTION)
+    signals |= borrowed
     ordered = [s for s in OWN_ACTION + CONCRETE if s in signals]
+    if context:
+        ordered.append("paragraph-context")
     if not evidence_allowed(passage.section):
         return Verdict(False, tuple(ordered + [f"{passage.section}-section"]))
     generic = [m for m in r.generic.find(tokens) if m.start <= 2]
     if generic and "past-tense" not in signals:
         return Verdict(False, tuple(ordered + ["generic-claim"]))
+    return Verdict(is_evidence(signals), tuple(ordered))
+
+
+def is_evidence(signals: set[str] | frozenset[str]) -> bool:
+    """Own action plus a concrete sign. A date or a situation ("when presenting...")
+    marks a moment only beside a past-tense or first-person verb; a duty line with
+    a date is still a duty line."""
     own = any(s in signals for s in OWN_ACTION)
-    concrete = any(s in signals for s in CONCRETE)
-    return Verdict(own and concrete, tuple(ordered))
+    hard = any(s in signals for s in HARD)
+    moment = ("situation" in signals and "past-tense" in signals) or (
+        "date" in signals and ("past-tense" in signals or "first-person" in signals)
+    )
+    return own and (hard or moment)

@@ -106,9 +106,10 @@ class _Validator:
             self.data: dict[str, Any] = tomllib.loads(self.raw)
         except tomllib.TOMLDecodeError as exc:
             match = re.search(r"line (\d+)", str(exc))
-            raise LexiconError(
-                str(path), int(match.group(1)) if match else None, f"not valid TOML: {exc}"
-            ) from None
+            line = int(match.group(1)) if match else None
+            if line is None and "end of document" in str(exc):
+                line = self.raw.count("\n") + (0 if self.raw.endswith("\n") else 1)
+            raise LexiconError(str(path), line, f"not valid TOML: {exc}") from None
 
     def fail(self, message: str, near: str = "") -> LexiconError:
         return LexiconError(str(self.path), _line_of(self.raw, near), message)

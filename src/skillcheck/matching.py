@@ -11,6 +11,8 @@ Pattern syntax (one string of a lexicon list):
 - ``...`` lets up to eight words stand at that point.
 
 Hyphens, apostrophes and quotes inside a gap are free: "multi-factor" is one word.
+A full stop inside a passage (passages are sentences) is an abbreviation's ("ok. 30
+reklamacji") and does not end a gap either.
 
 A word of a pattern is analysed by the same language pipeline as the text
 (``nlp(term)``), so inflected forms meet on their lemmas or stems.
@@ -31,7 +33,9 @@ MatchKind = Literal["term", "behaviour"]
 DEFAULT_GAP = 2
 WIDE_GAP = 8
 # Tokens that may stand inside a gap besides words: they do not end a clause.
-_GAP_PUNCT = frozenset({"-", "–", "'", "’", "'s", "’s", '"', "„", "”", "“", "&", "/"})
+_GAP_PUNCT = frozenset(
+    {"-", "–", "'", "’", "'s", "’s", '"', "„", "”", "“", "&", "/", "%", "£", "$", "€", "+", "."}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +192,8 @@ class CueRules:
     cues: PatternSet
     window: int
     breaks: frozenset[str]
+    # Phrases that hold a cue word without negating what follows ("not only", "tidak berpuas hati").
+    exceptions: PatternSet
 
 
 @cache
@@ -203,6 +209,9 @@ def cue_rules(lang: str) -> CueRules:
         cues=PatternSet(patterns),
         window=int(data.get("window", 5)),
         breaks=frozenset(w.lower() for w in data.get("clause_breaks", [])),
+        exceptions=PatternSet(
+            [compile_pattern(nlp, text, "", "exception") for text in data.get("not_cues", [])]
+        ),
     )
 
 
@@ -264,6 +273,9 @@ class SkillMatcher:
             return kept, dropped
         friends = self.false_friends.find(tokens)
         cues = self.rules.cues.find(tokens)
+        if cues:
+            spared = self.rules.exceptions.find(tokens)
+            cues = [c for c in cues if not any(e.start <= c.start < e.end for e in spared)]
         for m in matches:
             if any(f.skill == m.skill and f.start < m.end and m.start < f.end for f in friends):
                 dropped.append(Dropped(m, "look-alike"))
