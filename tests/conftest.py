@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
+# A GitHub workflow command as the Actions runner parses it: property values hold no raw
+# "," or ":", nothing holds a raw CR or LF, and "%" only starts an escape.
+_ESCAPED = r"(?:[^%\r\n]|%25|%0D|%0A|%3A|%2C)"
+_PROPERTY = rf"[a-z]+=(?:(?![,:]){_ESCAPED})+"
+GITHUB_ANNOTATION = re.compile(
+    rf"^::(error|warning|notice)(?: {_PROPERTY}(?:,{_PROPERTY})*)?::{_ESCAPED}*$"
+)
 CORPUS = Path(os.environ.get("SKILLCHECK_DEV_CORPUS", REPO.parent / "shared" / "corpus" / "dev"))
+# The suite never reads or fills the user's own result cache.
+os.environ["SKILLCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="skillcheck-test-cache-")
 
 
 def run_cli(

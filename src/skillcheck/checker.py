@@ -32,20 +32,15 @@ class Input:
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[Input | ErrorReport]:
-    """Files as given and supported files under folders (sorted, hidden ones skipped)."""
+    """Files as given and supported files under folders (sorted; hidden files and
+    symlinks out of a folder skipped), in the order the paths were given."""
+    from skillcheck.paths import safe_walk
     from skillcheck.readers import SUPPORTED_EXTENSIONS
 
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_EXTENSIONS
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            for p in found:
+            for p in safe_walk(path, SUPPORTED_EXTENSIONS):
                 yield Input(p, str(p))
         elif path.exists():
             yield Input(path, raw)
@@ -133,13 +128,15 @@ def check_document(
 
 def check_input(item: Input, options: CheckOptions) -> Report:
     """Read and check one file; a file that cannot be read becomes an error report."""
+    from skillcheck.limits import guarded
     from skillcheck.readers import read_document
 
     try:
-        doc = read_document(item.path, display_path=item.display)
+        with guarded():  # the time limit covers reading and checking together
+            doc = read_document(item.path, display_path=item.display)
+            return check_document(doc, options)
     except ReadError as exc:
         return ErrorReport(item.display, exc.code, exc.message)
-    return check_document(doc, options)
 
 
 def check_paths(paths: Sequence[str], options: CheckOptions) -> Iterator[Report]:

@@ -9,14 +9,20 @@ command needs them.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
 from skillcheck import __version__
 from skillcheck.errors import ExitStatus, SkillcheckError
+
+if TYPE_CHECKING:
+    from skillcheck.config import Config
+    from skillcheck.report import Report, RequirementOutcome
 
 app = typer.Typer(
     name="skillcheck",
@@ -31,6 +37,10 @@ app = typer.Typer(
 class OutputFormat(StrEnum):
     rich = "rich"
     json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    github = "github"
+    junit = "junit"
 
 
 class LanguageChoice(StrEnum):
@@ -68,60 +78,261 @@ def main(
     """skillcheck: soft skills in CVs and cover letters, backed by the sentences that prove them."""
 
 
+def exit_status(unreadable: int, failed: int) -> ExitStatus:
+    """The one mapping from results to an exit status: 2 (unreadable) wins over 1."""
+    if unreadable:
+        return ExitStatus.ERROR
+    if failed:
+        return ExitStatus.REQUIREMENT_FAILED
+    return ExitStatus.OK
+
+
+def _failure_list(failures: list[tuple[str, RequirementOutcome]]) -> str:
+    """What failed in which file, one line each, ``file:line`` first so editors link it."""
+    noun = "requirement" if len(failures) == 1 else "requirements"
+    lines = [f"skillcheck: {len(failures)} {noun} failed:"]
+    for file, req in failures:
+        where = f"{file}:{req.line}" if req.line is not None and req.page is None else file
+        page = f" (page {req.page})" if req.page is not None else ""
+        lines.append(f"  {where}: {req.name}: {req.message}{page}")
+    return "\n".join(lines)
+
+
+def _selected(paths: list[str], config: Config) -> list[str]:
+    """The paths with folders expanded and files an ``exclude`` glob covers left out."""
+    if not config.exclude:
+        return paths
+    from skillcheck.checker import expand_paths
+    from skillcheck.report import ErrorReport
+
+    kept: list[str] = []
+    for item in expand_paths(paths):
+        if isinstance(item, ErrorReport):
+            kept.append(item.file)  # reported as not found by the check itself
+        elif not config.excluded(item.display):
+            kept.append(item.display)
+    return kept
+
+
 @app.command()
 def check(
     paths: Annotated[
-        list[str], typer.Argument(help="CV or cover-letter files, or folders of them.")
-    ],
+        list[str] | None,
+        typer.Argument(
+            help="CV or cover-letter files, or folders of them "
+            "(default: 'paths' from the configuration file).",
+            show_default=False,
+        ),
+    ] = None,
     fmt: Annotated[
-        OutputFormat,
-        typer.Option("--format", "-f", help="rich: a report to read; json: JSON Lines."),
-    ] = OutputFormat.rich,
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="rich: a report to read (a cohort view for several documents); json: "
+            "JSON Lines; csv: one row per document; markdown: a report to paste; "
+            "github: GitHub Actions annotations; junit: JUnit XML.",
+            show_default="rich",
+        ),
+    ] = None,
     profile: Annotated[
-        str, typer.Option(help="The skill profile to check against.")
-    ] = "customer-service",
+        str | None,
+        typer.Option(help="The skill profile to check against.", show_default="customer-service"),
+    ] = None,
     lang: Annotated[
-        LanguageChoice, typer.Option("--lang", help="The document language; auto detects it.")
-    ] = LanguageChoice.auto,
+        LanguageChoice | None,
+        typer.Option("--lang", help="The document language; auto detects it.", show_default="auto"),
+    ] = None,
     lexicon: Annotated[
         list[Path] | None,
         typer.Option("--lexicon", help="An extra lexicon file or folder (repeatable)."),
     ] = None,
+    require: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--require",
+            metavar="SKILL[=LEVEL]",
+            help="A skill every document must show: LEVEL 'mentioned' (the default; "
+            "evidence counts too) or 'evidenced' (repeatable). Exit 1 when one fails.",
+        ),
+    ] = None,
+    min_evidenced: Annotated[
+        int | None,
+        typer.Option("--min-evidenced", min=0, metavar="N", help="At least N skills evidenced."),
+    ] = None,
+    min_score: Annotated[
+        int | None,
+        typer.Option(
+            "--min-score", min=0, max=100, metavar="N", help="A score of at least N (0-100)."
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="PATH",
+            help="Use this configuration file instead of the nearest .skillcheck.toml "
+            "or pyproject.toml with a tool.skillcheck table.",
+        ),
+    ] = None,
+    no_config: Annotated[
+        bool, typer.Option("--no-config", help="Ignore configuration files.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes for many documents.",
+            show_default="the number of cores",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the report here, not to standard output."
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Check every file again instead of reusing cached results."
+        ),
+    ] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks of unexpected errors.")] = False,
 ) -> None:
-    """Check documents and report every skill as evidenced, mentioned or missing."""
-    from skillcheck.checker import CheckOptions, check_paths
+    """Check documents and report every skill as evidenced, mentioned or missing.
+
+    Options on the command line win over the configuration file.
+    """
+    from skillcheck.batch import Batch, default_jobs, stop_on_interrupt
+    from skillcheck.cache import ReportCache, default_cache_dir, fingerprint
+    from skillcheck.checker import CheckOptions, expand_paths
+    from skillcheck.config import discover
     from skillcheck.lexicons import get_lexicon
     from skillcheck.render import renderer
     from skillcheck.report import ErrorReport
+    from skillcheck.requirements import Requirements, evaluate, parse_all
 
-    options = CheckOptions(profile=profile, lang=lang.value, lexicon_paths=tuple(lexicon or ()))
+    if config_file is not None and no_config:
+        _fail("--config and --no-config cannot be used together")
+    try:
+        config = discover(config_file, use_files=not no_config)
+    except SkillcheckError as exc:
+        _fail(exc.message, debug)
+    try:
+        cli_skills = parse_all(require) if require else None
+    except ValueError as exc:
+        _fail(f"--require {exc}", debug)
+    cli_requirements = Requirements(cli_skills, min_evidenced, min_score)
+    if not paths and not config.paths:
+        _fail("no files to check: name them, or set 'paths' in the configuration file")
+    profile_id = profile or config.profile or "customer-service"
+    fmt_name = fmt.value if fmt else config.format or "rich"
+    options = CheckOptions(
+        profile=profile_id,
+        lang=lang.value if lang else config.lang or "auto",
+        lexicon_paths=(*config.lexicons, *(lexicon or ())),
+    )
     try:
         lex = get_lexicon(options.lexicon_paths)
-        lex.profile(profile)
+        skills = lex.profile(profile_id).skills
+        for reqs in (config.requirements, *(o.requirements for o in config.overrides)):
+            reqs.validate(profile_id, skills, config.source)
+        cli_requirements.validate(profile_id, skills, None)
+        targets = _selected(list(paths or config.paths), config)
     except KeyError as exc:
         _fail(str(exc.args[0]), debug)
     except SkillcheckError as exc:
         _fail(exc.message, debug)
     errors = 0
+    failures: list[tuple[str, RequirementOutcome]] = []
+    items = list(expand_paths(targets))
+    cache = None
+    if not no_cache:
+        settings = f"{options.profile}|{options.lang}"
+        cache = ReportCache(default_cache_dir(), fingerprint(lex.files, settings))
+    workers = min(jobs or default_jobs(), max(1, len(items)))
 
-    def counted() -> object:
+    def judged(reports: Iterator[Report]) -> Iterator[Report]:
         nonlocal errors
-        for report in check_paths(paths, options):
+        for report in reports:
             if isinstance(report, ErrorReport):
                 errors += 1
+            else:
+                reqs = config.requirements_for(report.file).merged(cli_requirements)
+                report.requirements = evaluate(report, reqs)
+                failures.extend((report.file, r) for r in report.failed)
             yield report
 
     try:
-        renderer(fmt.value)(counted(), sys.stdout)  # type: ignore[arg-type]
+        batch = Batch(items, options, jobs=workers, cache=cache)
+        with _progress(len(items)) as advance, _opened(output) as out:
+            batch.on_done = advance
+            with stop_on_interrupt(batch.stop):
+                renderer(fmt_name)(judged(batch.run()), out)
     except SkillcheckError as exc:
         _fail(exc.message, debug)
-    except KeyboardInterrupt:
-        typer.echo("skillcheck: interrupted", err=True)
-        raise typer.Exit(130) from None
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror}", debug)
     except Exception as exc:  # noqa: BLE001 - one line instead of a traceback
         _fail(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug)", debug)
-    raise typer.Exit(int(ExitStatus.ERROR if errors else ExitStatus.OK))
+    for file, same in batch.duplicates:
+        typer.echo(f"skillcheck: {file}: same content as {same}, reported once", err=True)
+    if failures and fmt_name != "github":  # github's annotations already list them
+        typer.echo(_failure_list(failures), err=True)
+    if batch.interrupted:
+        typer.echo("skillcheck: interrupted; the report holds the documents finished", err=True)
+        raise typer.Exit(INTERRUPTED)
+    raise typer.Exit(int(exit_status(errors, len(failures))))
+
+
+INTERRUPTED = 130  # the shell's own code for Ctrl-C
+
+
+@contextmanager
+def _opened(output: Path | None) -> Iterator[TextIO]:
+    """Standard output, or the --output file (newline="" lets CSV write its CRLF)."""
+    if output is None:
+        yield sys.stdout
+        return
+    with output.open("w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[str], None]]:
+    """A progress bar on standard error for many documents, when it is a terminal."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda _file: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        TextColumn("[dim]{task.fields[file]}"),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("checking", total=total, file="", rate="")
+
+        def advance(file: str) -> None:
+            bar.update(task, advance=1, file=file)
+            speed = bar.tasks[0].speed
+            bar.update(task, rate=f"{speed:.1f} docs/s" if speed else "")
+
+        yield advance
 
 
 @app.command()

@@ -183,9 +183,7 @@ def from_json(data: dict[str, Any]) -> Report:
         format=data.get("format", ""),
         pages=data.get("pages"),
         requirements=[
-            RequirementOutcome(
-                r["name"], r["passed"], r["message"], r.get("line"), r.get("page")
-            )
+            RequirementOutcome(r["name"], r["passed"], r["message"], r.get("line"), r.get("page"))
             for r in data.get("requirements", [])
         ],
     )

@@ -3,22 +3,27 @@
 The format is sniffed from the content first (a DOCX named ``.pdf`` is read as
 DOCX), then taken from the extension. Readers never print or exit; any
 exception a parsing library raises becomes ``ReadError('corrupt', ...)`` here,
-so callers only ever handle one exception type.
+so callers only ever handle one exception type. Reading stays within
+``Limits`` (size, pages, inflated bytes, time, memory): see ``skillcheck.limits``.
 """
 
 from __future__ import annotations
 
-import io
+import dataclasses
 import logging
+import os
 import re
+import stat
 import warnings
-import zipfile
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from skillcheck.document import Document
 from skillcheck.errors import ReadError
+from skillcheck.limits import DEFAULT_LIMITS, Limits, guarded, megabytes
 from skillcheck.readers.base import ReadResult
+from skillcheck.readers.package import Package
 from skillcheck.readers.quality import assess
 
 __all__ = ["SUPPORTED_EXTENSIONS", "read_document"]
@@ -74,34 +79,36 @@ def read_document(
     path: str | Path,
     *,
     display_path: str | None = None,
-    max_bytes: int = 50 * 2**20,
-    max_pages: int = 50,
+    limits: Limits | None = None,
+    max_bytes: int | None = None,
+    max_pages: int | None = None,
 ) -> Document:
     """Read one file into blocks in reading order, with quality warnings.
 
-    Raises ``ReadError`` (and nothing else) when the file cannot be read.
+    ``limits`` bounds the work (default ``DEFAULT_LIMITS``); ``max_bytes`` and
+    ``max_pages`` override those two fields. Parsing runs under ``guarded``, so
+    it also ends at the time limit. Raises ``ReadError`` (and nothing else)
+    when the file cannot be read.
     """
+    limits = _with_overrides(limits or DEFAULT_LIMITS, max_bytes=max_bytes, max_pages=max_pages)
     path = Path(path)
     shown = display_path if display_path is not None else str(path)
-    data = _load(path, shown, max_bytes)
+    data = _load(path, shown, limits.max_bytes)
     fmt = "file"
-    try:
-        fmt = sniff_format(data, path.suffix.lower())
-        with warnings.catch_warnings():  # library warnings would print to stderr
-            warnings.simplefilter("ignore")
-            result = _READERS[fmt](data, max_pages)
-    except ReadError:
-        raise
-    except (MemoryError, RecursionError) as exc:
-        raise ReadError(
-            "corrupt", f"The {fmt.upper()} file is too complex to read ({type(exc).__name__})."
-        ) from None
-    except Exception as exc:  # any library failure: one clear line, one error type
-        raise ReadError(
-            "corrupt", f"The {fmt.upper()} file could not be parsed: {_one_line(exc)}"
-        ) from None
+    with guarded(limits):
+        try:
+            fmt = sniff_format(data, path.suffix.lower(), limits)
+            with warnings.catch_warnings():  # library warnings would print to stderr
+                warnings.simplefilter("ignore")
+                result = _READERS[fmt](data, limits)
+        except (ReadError, MemoryError, RecursionError):
+            raise  # guarded turns the last two into too-large
+        except Exception as exc:  # any library failure: one clear line, one error type
+            raise ReadError(
+                "corrupt", f"The {fmt.upper()} file could not be parsed: {_one_line(exc)}"
+            ) from None
     if not any(b.text.strip() for b in result.blocks):
-        raise ReadError("empty", f"{shown} holds no text.")
+        raise ReadError("empty", "The file holds no text.")
     document = Document(
         path=shown,
         format=fmt,
@@ -113,6 +120,11 @@ def read_document(
     return document
 
 
+def _with_overrides(limits: Limits, **fields: int | None) -> Limits:
+    given = {name: value for name, value in fields.items() if value is not None}
+    return dataclasses.replace(limits, **given) if given else limits
+
+
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     detail = text[0][:200] if text else ""
@@ -120,18 +132,29 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _load(path: Path, shown: str, max_bytes: int) -> bytes:
+    """The file's bytes: a regular file within the size limit, checked before reading.
+
+    Messages name the file only where no content was read (results may be cached
+    by content, and reports carry the file name anyway).
+
+    Opened non-blocking and checked with fstat, so a FIFO or device given as a
+    CV is refused instead of blocking or streaming forever.
+    """
     try:
         if not path.exists():
             raise ReadError("not-found", f"No such file: {shown}")
         if path.is_dir():
             raise ReadError("unreadable", f"{shown} is a folder, not a file.")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadError(
-                "too-large",
-                f"{shown} is {size / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.1f} MB.",
-            )
-        with path.open("rb") as handle:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ReadError("unreadable", "This is not a regular file (a pipe or a device?).")
+            if info.st_size > max_bytes:
+                raise ReadError(
+                    "too-large",
+                    f"The file is {megabytes(info.st_size)}; the limit is {megabytes(max_bytes)}.",
+                )
             data = handle.read(max_bytes + 1)
     except ReadError:
         raise
@@ -139,20 +162,20 @@ def _load(path: Path, shown: str, max_bytes: int) -> bytes:
         raise ReadError(
             "unreadable", f"{shown} could not be opened: {exc.strerror or exc}"
         ) from None
-    if len(data) > max_bytes:
-        raise ReadError("too-large", f"{shown} is over the {max_bytes / 2**20:.1f} MB limit.")
+    if len(data) > max_bytes:  # it grew while we looked
+        raise ReadError("too-large", f"The file is over the {megabytes(max_bytes)} limit.")
     if not data.strip():
-        raise ReadError("empty", f"{shown} is empty.")
+        raise ReadError("empty", "The file is empty.")
     return data
 
 
-def sniff_format(data: bytes, suffix: str) -> str:
+def sniff_format(data: bytes, suffix: str, limits: Limits | None = None) -> str:
     """The format of a file from its bytes, falling back on its extension."""
     head = data[:2048]
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return _zip_format(data)
+        return _zip_format(data, limits)
     if head.startswith(_OLE_MAGIC):
         if _ENCRYPTED_PACKAGE in data:
             raise ReadError("encrypted", "The document is protected by a password.")
@@ -179,89 +202,85 @@ def sniff_format(data: bytes, suffix: str) -> str:
     raise ReadError("unsupported-format", f"Files of type '{suffix or 'none'}' are not supported.")
 
 
-def _zip_format(data: bytes) -> str:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                mimetype = archive.read("mimetype").strip()
-                if mimetype == b"application/vnd.oasis.opendocument.text":
-                    return "odt"
+def _zip_format(data: bytes, limits: Limits | None) -> str:
+    with closing(Package(data, limits)) as package:
+        if "mimetype" in package.names:
+            mimetype = package.read("mimetype").strip()
+            if mimetype == b"application/vnd.oasis.opendocument.text":
+                return "odt"
+            raise ReadError(
+                "unsupported-format",
+                f"OpenDocument type {mimetype[:100].decode(errors='replace')} is not supported.",
+            )
+        if "[Content_Types].xml" in package.names:
+            types = package.read("[Content_Types].xml")
+            if (
+                b"wordprocessingml.document.main" in types
+                or b"ms-word.document.macroEnabled" in types
+            ):
+                return "docx"
+            if b"spreadsheetml" in types or b"presentationml" in types:
                 raise ReadError(
-                    "unsupported-format",
-                    f"OpenDocument type {mimetype.decode(errors='replace')} is not supported.",
+                    "unsupported-format", "Spreadsheets and presentations are not supported."
                 )
-            if "[Content_Types].xml" in names:
-                types = archive.read("[Content_Types].xml")
-                if (
-                    b"wordprocessingml.document.main" in types
-                    or b"ms-word.document.macroEnabled" in types
-                ):
-                    return "docx"
-                if b"spreadsheetml" in types or b"presentationml" in types:
-                    raise ReadError(
-                        "unsupported-format", "Spreadsheets and presentations are not supported."
-                    )
-    except zipfile.BadZipFile as exc:
-        raise ReadError("corrupt", f"The file is a damaged ZIP archive: {exc}") from None
     raise ReadError("unsupported-format", "A ZIP archive that is neither DOCX nor ODT.")
 
 
-def _read_pdf(data: bytes, max_pages: int) -> ReadResult:
+def _read_pdf(data: bytes, limits: Limits) -> ReadResult:
     from skillcheck.readers.pdf import read_pdf
 
-    return read_pdf(data, max_pages=max_pages)
+    return read_pdf(data, limits)
 
 
-def _read_docx(data: bytes, max_pages: int) -> ReadResult:
+def _read_docx(data: bytes, limits: Limits) -> ReadResult:
     from skillcheck.readers.docx import read_docx
 
-    return read_docx(data)
+    return read_docx(data, limits)
 
 
-def _read_odt(data: bytes, max_pages: int) -> ReadResult:
+def _read_odt(data: bytes, limits: Limits) -> ReadResult:
     from skillcheck.readers.odt import read_odt
 
-    return read_odt(data)
+    return read_odt(data, limits)
 
 
-def _read_rtf(data: bytes, max_pages: int) -> ReadResult:
+def _read_rtf(data: bytes, limits: Limits) -> ReadResult:
     from skillcheck.readers.rtf import read_rtf
 
     return read_rtf(data)
 
 
-def _read_txt(data: bytes, max_pages: int) -> ReadResult:
+def _read_txt(data: bytes, limits: Limits) -> ReadResult:
     from skillcheck.readers.text import read_text
 
     return read_text(data)
 
 
-def _read_md(data: bytes, max_pages: int) -> ReadResult:
+def _read_md(data: bytes, limits: Limits) -> ReadResult:
     from skillcheck.readers.text import read_text
 
     return read_text(data, markdown=True)
 
 
-def _read_html(data: bytes, max_pages: int) -> ReadResult:
+def _read_html(data: bytes, limits: Limits) -> ReadResult:
     from skillcheck.readers.html import read_html
 
     return read_html(data)
 
 
-def _read_tex(data: bytes, max_pages: int) -> ReadResult:
+def _read_tex(data: bytes, limits: Limits) -> ReadResult:
     from skillcheck.readers.tex import read_tex
 
     return read_tex(data)
 
 
-def _read_json(data: bytes, max_pages: int) -> ReadResult:
+def _read_json(data: bytes, limits: Limits) -> ReadResult:
     from skillcheck.readers.jsonresume import read_json_resume
 
     return read_json_resume(data)
 
 
-_READERS: dict[str, Callable[[bytes, int], ReadResult]] = {
+_READERS: dict[str, Callable[[bytes, Limits], ReadResult]] = {
     "pdf": _read_pdf,
     "docx": _read_docx,
     "odt": _read_odt,

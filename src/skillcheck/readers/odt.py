@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Iterator
+from contextlib import closing
 from typing import Any
 
 from defusedxml import DefusedXmlException
@@ -12,8 +11,10 @@ from defusedxml.ElementTree import fromstring
 
 from skillcheck.document import BlockKind
 from skillcheck.errors import ReadError
+from skillcheck.limits import Limits
 from skillcheck.readers.base import BlockList, ReadResult
 from skillcheck.readers.cleanup import Line, ends_sentence, group_lines
+from skillcheck.readers.package import Package
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -39,9 +40,9 @@ _CONTAINERS = {
 }
 
 
-def _parse(archive: zipfile.ZipFile, name: str) -> Any:
+def _parse(package: Package, name: str) -> Any:
     try:
-        return fromstring(archive.read(name))
+        return fromstring(package.read_xml(name))
     except DefusedXmlException:
         raise ReadError(
             "corrupt", f"The document part {name} declares a DTD or entities."
@@ -166,12 +167,11 @@ def _heading_styles(*roots: Any) -> set[str]:
     return found
 
 
-def read_odt(data: bytes) -> ReadResult:
+def read_odt(data: bytes, limits: Limits | None = None) -> ReadResult:
     """Read an ODT: master-page headers, the body, then footers."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        content = _parse(archive, "content.xml")
-        names = set(archive.namelist())
-        styles = _parse(archive, "styles.xml") if "styles.xml" in names else None
+    with closing(Package(data, limits, "ODT")) as package:
+        content = _parse(package, "content.xml")
+        styles = _parse(package, "styles.xml") if "styles.xml" in package.names else None
     roots = [content] + ([styles] if styles is not None else [])
     walker = _Walker(_heading_styles(*roots))
     regions: dict[str, list[Any]] = {"header": [], "footer": []}

@@ -24,9 +24,12 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
+from pdfminer.psexceptions import PSEOF
 
 from skillcheck.document import Block, BlockKind
 from skillcheck.errors import ReadError
+from skillcheck.limits import DEFAULT_LIMITS, Limits
+from skillcheck.readers import pdfguard
 from skillcheck.readers.base import ReadResult
 from skillcheck.readers.cleanup import (
     clean_text,
@@ -49,6 +52,8 @@ _DATE_LIKE = re.compile(
     re.IGNORECASE,
 )
 _MIN_GUTTER = 6.0  # points of clear space between two columns
+
+pdfguard.install()
 
 
 @dataclass
@@ -82,8 +87,24 @@ class _Block:
         return self.lines[-1]
 
 
-def read_pdf(data: bytes, *, max_pages: int = 50) -> ReadResult:
-    """Read a PDF: blocks with page numbers, columns kept apart, image-only pages noted."""
+def read_pdf(data: bytes, limits: Limits | None = None) -> ReadResult:
+    """Read a PDF: blocks with page numbers, columns kept apart, image-only pages noted.
+
+    Only the first ``limits.max_pages`` pages are read, and the streams pdfminer
+    decodes may inflate to ``limits.max_unzipped_bytes`` in all.
+    """
+    limits = limits or DEFAULT_LIMITS
+    with pdfguard.budget(limits.max_unzipped_bytes) as spent:
+        try:
+            result = _read(data, limits.max_pages)
+        except PSEOF:
+            raise ReadError("corrupt", "The PDF file is cut short: it ends unexpectedly.") from None
+    if spent.exceeded:  # a library swallowed the error: the budget still knows
+        raise spent.error()
+    return result
+
+
+def _read(data: bytes, max_pages: int) -> ReadResult:
     parser = PDFParser(io.BytesIO(data))
     try:
         document = PDFDocument(parser, password="")

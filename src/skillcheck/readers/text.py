@@ -29,7 +29,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 def decode_text(data: bytes) -> str:
     """Decode the bytes of a text file; raise ``ReadError('decode-error')`` if hopeless.
 
-    BOMs win; then strict UTF-8; then the candidate that reads most like text.
+    BOMs win; then UTF-16 without a BOM (NULs in every other byte); then strict
+    UTF-8; then the candidate that reads most like text.
     Charset detection alone is unreliable on short Polish text (Windows-1250 is
     often taken for Windows-1252 or ISO-8859-2), so single-byte candidates are
     compared by how many letters they break inside words.
@@ -40,13 +41,14 @@ def decode_text(data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise ReadError("decode-error", f"Broken {encoding} text: {exc.reason}.") from None
+    # Before UTF-8: UTF-16 of ASCII and Polish letters is also valid UTF-8, full of NULs.
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    utf16 = _bomless_utf16(data)
-    if utf16 is not None:
-        return utf16
     candidates: list[tuple[int, int, int, str]] = []
     seen: set[str] = set()
     detected = charset_normalizer.from_bytes(data)

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
-from typing import TextIO
+from typing import TextIO, cast
 
 from skillcheck.report import Report
 
 Renderer = Callable[[Iterable[Report], TextIO], None]
-FORMATS: tuple[str, ...] = ("rich", "json")
+# format name -> module under skillcheck.render with a ``render(reports, out)``;
+# imported only when chosen (Rich is not needed for JSON).
+_MODULES: dict[str, str] = {
+    "rich": "terminal",
+    "json": "jsonl",
+    "csv": "csvfile",
+    "markdown": "markdown",
+    "github": "github",
+    "junit": "junit",
+}
+FORMATS: tuple[str, ...] = tuple(_MODULES)
 
 
 def renderer(fmt: str) -> Renderer:
-    """The renderer for ``fmt`` (imported lazily: Rich is not needed for JSON)."""
-    if fmt == "json":
-        from skillcheck.render.jsonl import render as render_json
-
-        return render_json
-    if fmt == "rich":
-        from skillcheck.render.terminal import render as render_rich
-
-        return render_rich
-    raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    """The renderer for ``fmt``."""
+    if fmt not in _MODULES:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    module = importlib.import_module(f"skillcheck.render.{_MODULES[fmt]}")
+    return cast(Renderer, module.render)

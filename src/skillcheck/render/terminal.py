@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from skillcheck.cohort import Cohort, cohort_of
 from skillcheck.report import DocumentReport, ErrorReport, Report
 
 MARKS = {"evidenced": "✔", "mentioned": "◐", "missing": "✘"}
@@ -22,7 +23,7 @@ LANGUAGE_NAMES = {"en": "English", "pl": "Polish", "ms": "Malay"}
 MAX_PASSAGE = 160
 
 
-def _where(location: dict[str, int]) -> str:
+def where(location: dict[str, int]) -> str:
     if "page" in location:
         return f"p. {location['page']}"
     if "line" in location:
@@ -66,7 +67,7 @@ def _skills_table(r: DocumentReport) -> Table:
         if skill.passages:
             p = skill.passages[0]
             detail = Text(f"“{_clip(p.text)}”")
-            meta = ", ".join(x for x in (_where(p.location), *p.signals) if x)
+            meta = ", ".join(x for x in (where(p.location), *p.signals) if x)
             if meta:
                 detail.append(f"\n{meta}", style="dim")
             more = len(skill.passages) - 1
@@ -116,9 +117,78 @@ def render_report(report: Report, console: Console) -> None:
         console.print(advice)
 
 
+FULL_REPORTS_UP_TO = 3
+
+
+def _matrix(cohort: Cohort) -> Table:
+    table = Table(
+        title="Skills by document (columns: skill numbers below)",
+        title_justify="left",
+        box=None,
+        padding=(0, 0),
+        pad_edge=False,
+        show_edge=False,
+    )
+    # 24 + 6 + 15 x 3 fit 80 columns: each mark is centred in three cells.
+    table.add_column("Document", no_wrap=True, min_width=8, max_width=24)
+    table.add_column("Score", justify="right", no_wrap=True, min_width=6, max_width=6)
+    for n, _skill in enumerate(cohort.skills, start=1):
+        table.add_column(str(n), justify="center", no_wrap=True, min_width=3, max_width=3)
+    for doc in cohort.documents:
+        status = {k.id: k.status for k in doc.skills}
+        marks = [
+            Text(MARKS[status.get(s.id, "missing")], style=STYLES[status.get(s.id, "missing")])
+            for s in cohort.skills
+        ]
+        name = doc.file if len(doc.file) <= 24 else "…" + doc.file[-23:]  # keep the extension
+        table.add_row(name, str(doc.score), *marks)
+    return table
+
+
+def _counts(cohort: Cohort) -> Table:
+    table = Table(title="Per skill", title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("Skill")
+    for status in ("evidenced", "mentioned", "missing"):
+        table.add_column(f"{MARKS[status]} {status}", justify="right", style=STYLES[status])
+    for n, s in enumerate(cohort.skills, start=1):
+        table.add_row(str(n), s.label, str(s.evidenced), str(s.mentioned), str(s.missing))
+    return table
+
+
+def render_cohort(cohort: Cohort, console: Console) -> None:
+    total = len(cohort.documents) + len(cohort.unreadable)
+    console.print(
+        Panel(
+            Text.assemble(
+                (f"{len(cohort.documents)} of {total} documents read", "bold"),
+                f" · average score {cohort.average_score}/100",
+            ),
+            title="[bold]Cohort[/]",
+            title_align="left",
+        )
+    )
+    if cohort.documents:
+        console.print(_matrix(cohort))
+        console.print(_counts(cohort))
+    if cohort.gaps:
+        gaps = ", ".join(f"{s.label} ({s.missing} missing)" for s in cohort.gaps)
+        console.print(Text.assemble(("Most common gaps: ", "bold"), gaps))
+    if cohort.unreadable:
+        body = Text("\n".join(f"{e.file}: {e.message} [{e.code}]" for e in cohort.unreadable))
+        console.print(Panel(body, title="Unreadable files", title_align="left", border_style="red"))
+
+
 def render(reports: Iterable[Report], out: TextIO, console: Console | None = None) -> None:
+    """Full reports for a few documents; a cohort view as soon as there are several."""
     console = console or Console(file=out, width=min(Console(file=out).width, 100))
-    for i, report in enumerate(reports):
-        if i:
+    rows = list(reports)
+    if len(rows) <= FULL_REPORTS_UP_TO:
+        for i, report in enumerate(rows):
+            if i:
+                console.print()
+            render_report(report, console)
+    if len(rows) > 1:
+        if len(rows) <= FULL_REPORTS_UP_TO:
             console.print()
-        render_report(report, console)
+        render_cohort(cohort_of(rows), console)

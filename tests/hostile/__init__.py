@@ -1,0 +1,1 @@
+"""Hostile and broken input: bombs, entity tricks, lying extensions, loops, odd files."""
