@@ -104,18 +104,28 @@ def compile_pattern(nlp: Analyzer, source: str, skill: str, kind: str) -> Patter
 class PatternSet:
     """Patterns indexed by the keys of their first word, for fast scanning."""
 
+    _PREFIX = 3  # prefix tests are indexed by their first three letters
+
     def __init__(self, patterns: Sequence[Pattern]) -> None:
         self.patterns = list(patterns)
+        # Every first-word test is indexed: by its keys, its exact form, or the
+        # start of its prefix, so a token only meets patterns that can start there.
         self._by_key: dict[str, list[Pattern]] = defaultdict(list)
+        self._by_exact: dict[str, list[Pattern]] = defaultdict(list)
+        self._by_prefix: dict[str, list[Pattern]] = defaultdict(list)
         self._scan_all: list[Pattern] = []
         for pat in self.patterns:
-            first = pat.positions[0]
-            keyed = [alt[0] for alt in first.alternatives]
-            if all(t.keys for t in keyed):
-                for key in frozenset().union(*(t.keys for t in keyed)):
-                    self._by_key[key].append(pat)
-            else:
-                self._scan_all.append(pat)
+            for alt in pat.positions[0].alternatives:
+                test = alt[0]
+                if test.exact is not None:
+                    self._by_exact[test.exact].append(pat)
+                elif test.prefix is not None and len(test.prefix) >= self._PREFIX:
+                    self._by_prefix[test.prefix[: self._PREFIX]].append(pat)
+                elif test.prefix is not None:
+                    self._scan_all.append(pat)
+                else:
+                    for key in test.keys:
+                        self._by_key[key].append(pat)
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         found: list[Match] = []
@@ -124,6 +134,10 @@ class PatternSet:
             for key in tok.keys:
                 for pat in self._by_key.get(key, ()):
                     candidates[id(pat)] = pat
+                for pat in self._by_prefix.get(key[: self._PREFIX], ()):
+                    candidates[id(pat)] = pat
+            for pat in self._by_exact.get(tok.lower, ()):
+                candidates[id(pat)] = pat
             for pat in self._scan_all:
                 candidates[id(pat)] = pat
             for pat in candidates.values():

@@ -197,26 +197,24 @@ class Analyzer:
         if lang not in _NORMALISERS:
             raise ValueError(f"unsupported language {lang!r}")
         import spacy
-        from spacy.tokens import Token as SpacyToken
 
         self.lang = lang
         self.normaliser = _NORMALISERS[lang]()
-        for name in ("sc_keys", "sc_tags"):
-            if not SpacyToken.has_extension(name):
-                SpacyToken.set_extension(name, default=frozenset())
         self.nlp = spacy.blank(lang)
-        normaliser = self.normaliser
+        lemma = self._lemma
 
         def normalise(doc: Any) -> Any:
             for tok in doc:
-                lower = tok.text.lower()
-                keys = normaliser.keys(lower)
-                tok._.sc_keys = keys
-                tok._.sc_tags = normaliser.tags(lower)
-                tok.lemma_ = min(keys, key=lambda k: (len(k), k))
+                tok.lemma_ = lemma(tok.text.lower())
             return doc
 
         self.nlp.add_pipe(self._register(normalise), name="skillcheck_normaliser")
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one analyser per language per process
+    def _lemma(self, lower: str) -> str:
+        """The lemma spaCy shows: the shortest key (the root form), for people and tools
+        that read ``token.lemma_``; matching itself uses every key."""
+        return min(self.normaliser.keys(lower), key=lambda k: (len(k), k))
 
     @staticmethod
     def _register(func: Any) -> str:
@@ -227,18 +225,17 @@ class Analyzer:
         return name
 
     def _tokens(self, doc: Any) -> list[Token]:
-        return [
-            Token(
-                text=t.text,
-                lower=t.text.lower(),
-                keys=t._.sc_keys,
-                tags=t._.sc_tags,
-                start=t.idx,
-                end=t.idx + len(t.text),
-            )
-            for t in doc
-            if not t.is_space
-        ]
+        # The normaliser's answers are cached per word form; asking it again is
+        # cheaper than reading spaCy's extension attributes back.
+        keys, tags = self.normaliser.keys, self.normaliser.tags
+        out: list[Token] = []
+        for t in doc:
+            if t.is_space:
+                continue
+            text = t.text
+            lower = text.lower()
+            out.append(Token(text, lower, keys(lower), tags(lower), t.idx, t.idx + len(text)))
+        return out
 
     def analyse(self, text: str) -> list[Token]:
         return self._tokens(self.nlp(text))
