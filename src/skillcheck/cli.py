@@ -352,6 +352,155 @@ def text(
     typer.echo(format_document_text(doc), nl=False)
 
 
+class MatchFormat(StrEnum):
+    rich = "rich"
+    json = "json"
+
+
+@app.command()
+def match(
+    cv: Annotated[Path, typer.Argument(help="The CV (or cover letter) to check.")],
+    job: Annotated[
+        str,
+        typer.Option(
+            "--job", metavar="POSTING", help="The job posting: a file, or - for standard input."
+        ),
+    ],
+    fmt: Annotated[
+        MatchFormat, typer.Option("--format", "-f", help="rich or json.")
+    ] = MatchFormat.rich,
+    profile: Annotated[str, typer.Option(help="The skill profile.")] = "customer-service",
+    lang: Annotated[
+        LanguageChoice, typer.Option("--lang", help="The CV's language; auto detects it.")
+    ] = LanguageChoice.auto,
+    job_lang: Annotated[
+        LanguageChoice, typer.Option("--job-lang", help="The posting's language; auto detects it.")
+    ] = LanguageChoice.auto,
+    lexicon: Annotated[
+        list[Path] | None,
+        typer.Option("--lexicon", help="An extra lexicon file or folder (repeatable)."),
+    ] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks of unexpected errors.")] = False,
+) -> None:
+    """Check a CV against the skills a job posting asks for, fix-first order."""
+    from skillcheck.checker import CheckOptions
+    from skillcheck.lexicons import get_lexicon
+    from skillcheck.match import match_documents
+    from skillcheck.readers import read_bytes, read_document
+    from skillcheck.render.matchview import render_json, render_rich
+
+    options = CheckOptions(profile=profile, lang=lang.value, lexicon_paths=tuple(lexicon or ()))
+    try:
+        get_lexicon(options.lexicon_paths).profile(profile)
+        cv_doc = read_document(cv)
+        if job == "-":
+            posting = read_bytes(sys.stdin.buffer.read(), display_path="<stdin>")
+        else:
+            posting = read_document(Path(job))
+        result = match_documents(cv_doc, posting, options, job_lang=job_lang.value)
+    except KeyError as exc:
+        _fail(str(exc.args[0]), debug)
+    except SkillcheckError as exc:
+        where = f"{exc.code}" if exc.code not in ("usage", "lexicon") else ""
+        _fail(f"{exc.message}{f' [{where}]' if where else ''}", debug)
+    except Exception as exc:  # noqa: BLE001 - one line instead of a traceback
+        _fail(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug)", debug)
+    (render_json if fmt == MatchFormat.json else render_rich)(result, sys.stdout)
+    raise typer.Exit(int(ExitStatus.OK))
+
+
+@app.command()
+def profiles(
+    lexicon: Annotated[
+        list[Path] | None,
+        typer.Option("--lexicon", help="An extra lexicon file or folder (repeatable)."),
+    ] = None,
+) -> None:
+    """List the skill profiles."""
+    from skillcheck.lexicons import get_lexicon
+
+    try:
+        lex = get_lexicon(tuple(lexicon or ()))
+    except SkillcheckError as exc:
+        _fail(exc.message)
+    for p in sorted(lex.profiles.values(), key=lambda p: p.id):
+        typer.echo(f"{p.id}\t{len(p.skills)} skills\t{p.label('en')}\t(version {p.version})")
+
+
+@app.command()
+def skills(
+    profile: Annotated[
+        str, typer.Option(help="The profile whose skills to list.")
+    ] = "customer-service",
+    lang: Annotated[str, typer.Option("--lang", help="en, pl or ms.")] = "en",
+    terms: Annotated[
+        bool, typer.Option("--terms/--no-terms", help="Show the terms of each skill.")
+    ] = True,
+    lexicon: Annotated[
+        list[Path] | None,
+        typer.Option("--lexicon", help="An extra lexicon file or folder (repeatable)."),
+    ] = None,
+) -> None:
+    """List a profile's skills with their labels and terms in one language."""
+    from skillcheck.lexicons import LANGUAGES, get_lexicon
+
+    if lang not in LANGUAGES:
+        _fail(f"--lang must be one of {', '.join(LANGUAGES)}")
+    try:
+        lex = get_lexicon(tuple(lexicon or ()))
+        prof = lex.profile(profile)
+    except KeyError as exc:
+        _fail(str(exc.args[0]))
+    except SkillcheckError as exc:
+        _fail(exc.message)
+    typer.echo(f"{prof.id}: {prof.label(lang)}")
+    for sid in prof.skills:
+        skill = lex.skills[sid]
+        entry = skill.languages.get(lang)
+        typer.echo(f"  {sid}: {skill.label(lang)}")
+        if terms and entry is not None:
+            typer.echo(f"      terms: {'; '.join(entry.terms)}")
+            if entry.behaviours:
+                typer.echo(f"      behaviours: {'; '.join(entry.behaviours)}")
+
+
+lexicon_app = typer.Typer(help="Work with lexicon files.", no_args_is_help=True)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+@lexicon_app.command("validate")
+def lexicon_validate(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Lexicon files or folders (skills/, profiles/).")
+    ],
+) -> None:
+    """Validate lexicons and run their should-match / should-not-match examples."""
+    from skillcheck.lexicons import load_lexicon, run_examples
+
+    try:
+        lex = load_lexicon(paths)
+    except SkillcheckError as exc:
+        _fail(exc.message)
+    own = {
+        str(p.resolve())
+        for root in paths
+        for p in ([root] if root.is_file() else root.rglob("*.toml"))
+    }
+    checked = [
+        s for s in lex.skills.values() if any(str(Path(src).resolve()) in own for src in s.sources)
+    ]
+    failures = run_examples(lex, [s.id for s in checked])
+    for f in failures:
+        typer.echo(f"{f}", err=True)
+    count = sum(
+        len(e.examples_match) + len(e.examples_no_match)
+        for s in checked
+        for e in s.languages.values()
+    )
+    typer.echo(f"{len(checked)} skills, {count} examples: {len(failures)} failed")
+    raise typer.Exit(int(ExitStatus.REQUIREMENT_FAILED if failures else ExitStatus.OK))
+
+
 def run() -> None:
     """Console-script entry point."""
     app()

@@ -268,6 +268,16 @@ def load_lexicon(extra: Sequence[Path] = (), *, builtin: bool = True) -> Lexicon
             lex.files.append(path)
         for path in profile_files:
             profile = _load_profile(path)
+            known = lex.profiles.get(profile.id)
+            if known is not None:  # a user profile of a known id adds its skills to it
+                added = tuple(s for s in profile.skills if s not in known.skills)
+                profile = Profile(
+                    id=known.id,
+                    version=f"{known.version}+{profile.version}",
+                    labels={**known.labels, **profile.labels},
+                    skills=known.skills + added,
+                    source=profile.source,
+                )
             lex.profiles[profile.id] = profile
             lex.files.append(path)
     for profile in lex.profiles.values():
@@ -289,3 +299,44 @@ def _cached(extra: tuple[Path, ...]) -> Lexicon:
 def get_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
     """The lexicon for a run, loaded once per process for the same extra paths."""
     return _cached(tuple(Path(p).resolve() for p in extra))
+
+
+@dataclass(frozen=True)
+class ExampleFailure:
+    skill: str
+    lang: str
+    text: str
+    expected: bool
+    source: str
+
+    def __str__(self) -> str:
+        want = "should match" if self.expected else "should not match"
+        return f"{self.source}: [{self.lang}] {self.skill}: {want}: {self.text!r}"
+
+
+def run_examples(lexicon: Lexicon, skill_ids: Sequence[str]) -> list[ExampleFailure]:
+    """Every should-match / should-not-match example of the skills, through the matcher."""
+    from skillcheck.matching import skill_matcher
+    from skillcheck.nlp import SUPPORTED_LANGUAGES, analyzer
+
+    failures: list[ExampleFailure] = []
+    for sid in skill_ids:
+        skill = lexicon.skills[sid]
+        for lang, entry in skill.languages.items():
+            if lang not in SUPPORTED_LANGUAGES:
+                continue
+            matcher = skill_matcher(lexicon, (sid,), lang)
+            cases = [(t, True) for t in entry.examples_match] + [
+                (t, False) for t in entry.examples_no_match
+            ]
+            for text, want in cases:
+                kept, _ = matcher.find(analyzer(lang).analyse(text))
+                if bool(kept) != want:
+                    source = next(
+                        (src for src in skill.sources if text in Path(src).read_text("utf-8")),
+                        skill.sources[-1],
+                    )
+                    line = _line_of(Path(source).read_text("utf-8"), text)
+                    where = f"{source}:{line}" if line else source
+                    failures.append(ExampleFailure(sid, lang, text, want, where))
+    return failures

@@ -253,6 +253,10 @@ def cancelled_by(
 # --- skills ------------------------------------------------------------------------
 
 
+ALL_CUES = frozenset({"negation", "hedge", "third_party"})
+POSTING_CUES = frozenset({"negation"})
+
+
 @dataclass(frozen=True, slots=True)
 class Dropped:
     match: Match
@@ -278,8 +282,14 @@ class SkillMatcher:
         self.patterns = PatternSet(wanted)
         self.false_friends = PatternSet(false_friends)
 
-    def find(self, tokens: Sequence[Token]) -> tuple[list[Match], list[Dropped]]:
-        """Matches that count, and the ones dropped with the reason."""
+    def find(
+        self, tokens: Sequence[Token], cancel: frozenset[str] = ALL_CUES
+    ) -> tuple[list[Match], list[Dropped]]:
+        """Matches that count, and the ones dropped with the reason.
+
+        ``cancel`` names the cue classes that cancel a match: all of them for a
+        CV; only negation for a job posting, whose "we are looking for..." is
+        exactly how it asks for a skill."""
         kept: list[Match] = []
         dropped: list[Dropped] = []
         matches = self.patterns.find(tokens)
@@ -294,7 +304,7 @@ class SkillMatcher:
             if any(f.skill == m.skill and f.start < m.end and m.start < f.end for f in friends):
                 dropped.append(Dropped(m, "look-alike"))
                 continue
-            reason = cancelled_by(m, tokens, cues, self.rules)
+            reason = cancelled_by(m, tokens, [c for c in cues if c.kind in cancel], self.rules)
             if reason:
                 dropped.append(Dropped(m, reason))
                 continue

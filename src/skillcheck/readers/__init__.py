@@ -26,7 +26,7 @@ from skillcheck.readers.base import ReadResult
 from skillcheck.readers.package import Package
 from skillcheck.readers.quality import assess
 
-__all__ = ["SUPPORTED_EXTENSIONS", "read_document"]
+__all__ = ["SUPPORTED_EXTENSIONS", "read_bytes", "read_document"]
 
 # Readers never print: parsing libraries log their complaints about broken files,
 # which Python would otherwise write to stderr when the application configured no
@@ -94,10 +94,23 @@ def read_document(
     path = Path(path)
     shown = display_path if display_path is not None else str(path)
     data = _load(path, shown, limits.max_bytes)
+    return read_bytes(data, display_path=shown, suffix=path.suffix.lower(), limits=limits)
+
+
+def read_bytes(
+    data: bytes, *, display_path: str, suffix: str = ".txt", limits: Limits | None = None
+) -> Document:
+    """Read a document already in memory (standard input, say) like ``read_document``."""
+    limits = limits or DEFAULT_LIMITS
+    shown = display_path
+    if len(data) > limits.max_bytes:
+        raise ReadError(
+            "too-large", f"The input is over the size limit of {limits.max_bytes // 2**20} MiB."
+        )
     fmt = "file"
     with guarded(limits):
         try:
-            fmt = sniff_format(data, path.suffix.lower(), limits)
+            fmt = sniff_format(data, suffix, limits)
             with warnings.catch_warnings():  # library warnings would print to stderr
                 warnings.simplefilter("ignore")
                 result = _READERS[fmt](data, limits)

@@ -33,7 +33,7 @@ def where(location: dict[str, int]) -> str:
     return ""
 
 
-def _clip(text: str) -> str:
+def clip(text: str) -> str:
     return text if len(text) <= MAX_PASSAGE else text[: MAX_PASSAGE - 1].rstrip() + "…"
 
 
@@ -66,7 +66,7 @@ def _skills_table(r: DocumentReport) -> Table:
         status = Text(f"{MARKS[skill.status]} {skill.status}", style=STYLES[skill.status])
         if skill.passages:
             p = skill.passages[0]
-            detail = Text(f"“{_clip(p.text)}”")
+            detail = Text(f"“{clip(p.text)}”")
             meta = ", ".join(x for x in (where(p.location), *p.signals) if x)
             if meta:
                 detail.append(f"\n{meta}", style="dim")
