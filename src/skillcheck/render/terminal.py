@@ -100,6 +100,21 @@ def _warnings(r: DocumentReport) -> Panel | None:
     return Panel(body, title="Reading warnings", title_align="left", border_style="yellow")
 
 
+def _requirements(r: DocumentReport) -> Panel | None:
+    if not r.requirements:
+        return None
+    body = Text()
+    for n, req in enumerate(r.requirements):
+        if n:
+            body.append("\n")
+        mark, style = ("✔", "green") if req.passed else ("✘", "bold red")
+        body.append(f"{mark} {req.name}: ", style=style)
+        body.append(req.message)
+    failed = len(r.failed)
+    title = f"Requirements: {failed} failed" if failed else "Requirements: all met"
+    return Panel(body, title=title, title_align="left", border_style="red" if failed else "green")
+
+
 def render_report(report: Report, console: Console) -> None:
     if isinstance(report, ErrorReport):
         console.print(
@@ -112,6 +127,9 @@ def render_report(report: Report, console: Console) -> None:
     if warnings:
         console.print(warnings)
     console.print(_skills_table(report))
+    requirements = _requirements(report)
+    if requirements:
+        console.print(requirements)
     advice = _advice(report)
     if advice:
         console.print(advice)
