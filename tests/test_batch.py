@@ -187,7 +187,12 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_was_finished(tmp_path: Path) -> Non
     assert proc.stdout is not None
     first = proc.stdout.readline()  # one document finished
     proc.send_signal(signal.SIGINT)
-    rest, err = proc.communicate(timeout=60)
+    # Keep reading through the same buffered stream: communicate() would read the
+    # pipe underneath it and lose what readline() had already buffered.
+    rest = proc.stdout.read()
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
     assert first, err
     assert proc.returncode == 130, err
     lines = (first + rest).splitlines()
