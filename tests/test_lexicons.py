@@ -37,8 +37,18 @@ def test_customer_service_profile_has_the_canonical_ids_in_order() -> None:
     assert list(LEX.profile("customer-service").skills) == CANONICAL
 
 
-@pytest.mark.parametrize("sid", CANONICAL)
-def test_every_canonical_skill_speaks_three_languages(sid: str) -> None:
+BUILTIN_SKILLS = sorted(set(CANONICAL) | set(LEX.profile("soft-skills-extended").skills))
+
+
+def test_extended_profile_holds_the_seed_s_further_skills() -> None:
+    skills = LEX.profile("soft-skills-extended").skills
+    assert len(skills) == 16 and not set(skills) & set(CANONICAL)
+    for sid in ("initiative", "quick-learning", "attention-to-detail", "tact", "perseverance"):
+        assert sid in skills
+
+
+@pytest.mark.parametrize("sid", BUILTIN_SKILLS)
+def test_every_builtin_skill_speaks_three_languages(sid: str) -> None:
     skill = LEX.skills[sid]
     assert set(skill.languages) == set(LANGUAGES)
     for lang, entry in skill.languages.items():
@@ -70,7 +80,8 @@ def test_every_term_is_exercised_by_a_match_example(sid: str, lang: str) -> None
 def test_installed_package_finds_every_lexicon_file() -> None:
     root = lexicon_root()
     shipped = {p.relative_to(root).as_posix() for p in root.rglob("*.toml")}
-    assert {"profiles/customer-service.toml", "sections.toml"} <= shipped
+    assert {"profiles/customer-service.toml", "profiles/soft-skills-extended.toml"} <= shipped
+    assert "sections.toml" in shipped
     assert {f"skills/{sid}.toml" for sid in CANONICAL} <= shipped
     assert {f"languages/{lang}.toml" for lang in LANGUAGES} <= shipped
     if REPO_LEXICONS.is_dir():
