@@ -59,6 +59,8 @@ class _Rules:
     first_person_tags: frozenset[str]
     past_tags: frozenset[str]
     past_suffixes: tuple[str, ...]
+    passive_auxiliaries: frozenset[str]
+    context_needs: frozenset[str]
     past_irregular: frozenset[str]
     past_markers: frozenset[str]
     verb_prefixes: tuple[str, ...]
@@ -96,6 +98,8 @@ def rules(lang: str) -> _Rules:
         first_person_tags=frozenset(data.get("first_person_tags", [])),
         past_tags=frozenset(data.get("past_tags", [])),
         past_suffixes=tuple(data.get("past_suffixes", [])),
+        passive_auxiliaries=frozenset(data.get("passive_auxiliaries", [])),
+        context_needs=frozenset(data.get("context_needs", ["past-tense"])),
         past_irregular=frozenset(data.get("past_irregular", [])),
         past_markers=frozenset(data.get("past_markers", [])),
         verb_prefixes=tuple(sorted(data.get("verb_prefixes", []), key=len, reverse=True)),
@@ -170,13 +174,16 @@ def _own_action(tokens: Sequence[Token], passage: Passage, r: _Rules) -> set[str
         return signals
     if any(t.lower in r.first_person for t in words) or r.first_person_phrases.find(tokens):
         signals.add("first-person")
-    for t in words:
+    for n, t in enumerate(words):
         if t.tags & r.first_person_tags:
             signals.add("first-person")
         if t.tags & r.past_tags or t.lower in r.past_irregular or t.lower in r.past_markers:
             signals.add("past-tense")
         elif r.past_suffixes and t.lower.endswith(r.past_suffixes) and len(t.keys) > 1:
-            signals.add("past-tense")
+            # "is not covered", "are required": a present passive is a state, not a deed.
+            before = {w.lower for w in words[max(0, n - 2) : n]}
+            if before.isdisjoint(r.passive_auxiliaries):
+                signals.add("past-tense")
     first = words[0]
     if r.verb_prefixes:
         # Malay: a verb opening a bullet carries a verbal prefix (menangani, bekerjasama);
@@ -233,7 +240,11 @@ def judge_all(
         if words > SHORT_PARAGRAPH_WORDS:
             verdicts[i] = verdict
             continue
-        if passages[i].section not in CONTEXT_SECTIONS:
+        if passages[i].section not in CONTEXT_SECTIONS or not (
+            rules(lang).context_needs & set(verdict.signals)
+        ):
+            # A habit ("At the counter I help customers...") does not take the
+            # moment of the story told next to it.
             verdicts[i] = verdict
             continue
         borrowed = frozenset(s for j in siblings for s in single(j).signals if s in CONTEXT_SIGNALS)

@@ -75,6 +75,7 @@ class Match:
     end: int
     char_start: int
     char_end: int
+    hit: tuple[int, ...] = ()  # indexes of the tokens the pattern's words matched (not the gaps)
 
 
 def _gap_ok(tok: Token) -> bool:
@@ -141,8 +142,9 @@ class PatternSet:
             for pat in self._scan_all:
                 candidates[id(pat)] = pat
             for pat in candidates.values():
-                end = _match_at(pat.positions, 0, tokens, i)
-                if end is not None:
+                hit = _match_at(pat.positions, 0, tokens, i)
+                if hit is not None:
+                    end = hit[-1] + 1
                     found.append(
                         Match(
                             skill=pat.skill,
@@ -150,6 +152,7 @@ class PatternSet:
                             pattern=pat.source,
                             start=i,
                             end=end,
+                            hit=hit,
                             char_start=tok.start,
                             char_end=tokens[end - 1].end,
                         )
@@ -168,21 +171,22 @@ def _match_seq(seq: tuple[TokenTest, ...], tokens: Sequence[Token], i: int) -> i
 
 def _match_at(
     positions: tuple[Position, ...], p: int, tokens: Sequence[Token], i: int
-) -> int | None:
-    """End index of the shortest match of positions[p:] starting exactly at token i."""
+) -> tuple[int, ...] | None:
+    """Token indexes matched by positions[p:] starting exactly at token i (gaps left out)."""
     for alt in positions[p].alternatives:
         end = _match_seq(alt, tokens, i)
         if end is None:
             continue
+        here = tuple(range(i, end))
         if p + 1 == len(positions):
-            return end
+            return here
         nxt = positions[p + 1]
         j = end
         budget = nxt.gap
         while j < len(tokens):
             result = _match_at(positions, p + 1, tokens, j)
             if result is not None:
-                return result
+                return here + result
             if not _gap_ok(tokens[j]):
                 break
             compound = (
@@ -301,7 +305,9 @@ class SkillMatcher:
             spared = self.rules.exceptions.find(tokens)
             cues = [c for c in cues if not any(e.start <= c.start < e.end for e in spared)]
         for m in matches:
-            if any(f.skill == m.skill and f.start < m.end and m.start < f.end for f in friends):
+            # A look-alike cancels a term that shares a matched word with it, not one
+            # that merely stands in its gap ("motivated and proactive team member").
+            if any(f.skill == m.skill and not set(f.hit).isdisjoint(m.hit) for f in friends):
                 dropped.append(Dropped(m, "look-alike"))
                 continue
             reason = cancelled_by(m, tokens, [c for c in cues if c.kind in cancel], self.rules)
