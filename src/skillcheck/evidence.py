@@ -61,6 +61,7 @@ class _Rules:
     past_suffixes: tuple[str, ...]
     passive_auxiliaries: frozenset[str]
     context_needs: frozenset[str]
+    dated_action: frozenset[str]
     past_irregular: frozenset[str]
     past_markers: frozenset[str]
     verb_prefixes: tuple[str, ...]
@@ -100,6 +101,7 @@ def rules(lang: str) -> _Rules:
         past_suffixes=tuple(data.get("past_suffixes", [])),
         passive_auxiliaries=frozenset(data.get("passive_auxiliaries", [])),
         context_needs=frozenset(data.get("context_needs", ["past-tense"])),
+        dated_action=frozenset(data.get("dated_action", ["past-tense", "first-person"])),
         past_irregular=frozenset(data.get("past_irregular", [])),
         past_markers=frozenset(data.get("past_markers", [])),
         verb_prefixes=tuple(sorted(data.get("verb_prefixes", []), key=len, reverse=True)),
@@ -271,16 +273,16 @@ def _judge(
     generic = [m for m in r.generic.find(tokens) if m.start <= 2]
     if generic and "past-tense" not in signals:
         return Verdict(False, tuple(ordered + ["generic-claim"]))
-    return Verdict(is_evidence(signals), tuple(ordered))
+    return Verdict(is_evidence(signals, r.dated_action), tuple(ordered))
 
 
-def is_evidence(signals: set[str] | frozenset[str]) -> bool:
-    """Own action plus a concrete sign. A date or a situation ("when presenting...")
-    marks a moment only beside a past-tense or first-person verb; a duty line with
-    a date is still a duty line."""
+def is_evidence(signals: set[str] | frozenset[str], dated_action: frozenset[str]) -> bool:
+    """Own action plus a concrete sign. A situation ("when presenting...") marks a
+    moment only beside a past-tense verb, a date only beside one of the language's
+    ``dated_action`` signals; otherwise a duty line with a date is still a duty line."""
     own = any(s in signals for s in OWN_ACTION)
     hard = any(s in signals for s in HARD)
     moment = ("situation" in signals and "past-tense" in signals) or (
-        "date" in signals and ("past-tense" in signals or "first-person" in signals)
+        "date" in signals and not dated_action.isdisjoint(signals)
     )
     return own and (hard or moment)
