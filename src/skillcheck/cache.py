@@ -28,7 +28,7 @@ def default_cache_dir() -> Path:
 def fingerprint(lexicon_files: Iterable[Path], settings: str) -> str:
     """What a cached report depends on besides the document: program, lexicons, options."""
     h = hashlib.sha256(f"skillcheck {__version__}\n{settings}\n".encode())
-    for path in sorted(Path(p) for p in lexicon_files):
+    for path in sorted({Path(p) for p in lexicon_files}):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 

@@ -9,8 +9,9 @@ from pathlib import Path
 from skillcheck.document import Document, ReadWarning
 from skillcheck.errors import ReadError
 from skillcheck.evidence import judge_all
+from skillcheck.evidence import rules as evidence_rules
 from skillcheck.lexicons import Lexicon, get_lexicon
-from skillcheck.matching import skill_matcher
+from skillcheck.matching import cue_rules, skill_matcher
 from skillcheck.nlp import SUPPORTED_LANGUAGES, analyzer
 from skillcheck.passages import passages_of
 from skillcheck.report import DocumentReport, ErrorReport, PassageRef, Report, SkillResult, Status
@@ -132,11 +133,27 @@ def check_input(item: Input, options: CheckOptions) -> Report:
     from skillcheck.readers import read_document
 
     try:
-        with guarded():  # the time limit covers reading and checking together
-            doc = read_document(item.path, display_path=item.display)
+        doc = read_document(item.path, display_path=item.display)  # guarded inside
+        _warm_up(doc, options)
+        with guarded():  # the document's own work, never the one-off model loading
             return check_document(doc, options)
     except ReadError as exc:
         return ErrorReport(item.display, exc.code, exc.message)
+
+
+def _warm_up(doc: Document, options: CheckOptions) -> None:
+    """Load what a process loads once (lexicon, language models, compiled patterns)
+    outside the per-document time limit: on a busy machine the first document of a
+    worker would otherwise time out while spaCy and Morfeusz load."""
+    lexicon = get_lexicon(options.lexicon_paths)
+    lang = options.lang
+    if lang == "auto":
+        from skillcheck.language import detect_language
+
+        lang = detect_language(doc).language
+    skill_matcher(lexicon, lexicon.profile(options.profile).skills, lang)
+    cue_rules(lang)
+    evidence_rules(lang)
 
 
 def check_paths(paths: Sequence[str], options: CheckOptions) -> Iterator[Report]:

@@ -253,7 +253,7 @@ def check(
     cache = None
     if not no_cache:
         settings = f"{options.profile}|{options.lang}"
-        cache = ReportCache(default_cache_dir(), fingerprint(lex.files, settings))
+        cache = ReportCache(default_cache_dir(), fingerprint(lex.knowledge_files, settings))
     workers = min(jobs or default_jobs(), max(1, len(items)))
 
     def judged(reports: Iterator[Report]) -> Iterator[Report]:

@@ -77,6 +77,13 @@ class Lexicon:
     files: list[Path] = field(default_factory=list)
 
     @property
+    def knowledge_files(self) -> list[Path]:
+        """Every file a report depends on: the lexicon files and the built-in
+        language and section data (a cached report is only as fresh as all of them)."""
+        data = sorted(lexicon_root().glob("languages/*.toml")) + [lexicon_root() / "sections.toml"]
+        return sorted({*self.files, *data})
+
+    @property
     def version(self) -> str:
         return "+".join(sorted({p.version for p in self.profiles.values()}))
 
