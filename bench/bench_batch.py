@@ -213,7 +213,7 @@ def main() -> int:
             f"{', '.join(f'{kb / 1024:.0f} MB' for kb in workers)}"
         )
 
-    cache = root / "cache"
+    cache = Path(tempfile.mkdtemp(prefix="cache-", dir=root))  # empty: the first run fills it
     first, _ = run_cli(folders[args.docs], 2, cache)
     again, _ = run_cli(folders[args.docs], 2, cache)
     print(
