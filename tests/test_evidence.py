@@ -81,3 +81,35 @@ def test_table_row_becomes_cells_and_label_line_keeps_its_section() -> None:
         ("empathy, patience", "experience"),
         ("Skills: teamwork, planning", "skills"),
     ]
+
+
+LONG_LETTER_PARAGRAPH = (
+    "I stayed calm and polite in a busy branch. "
+    "I enjoy the variety of the work and the people I meet. "
+    "Colleagues describe me as patient and well prepared. "
+    "I also like to learn new products quickly. "
+    "On a Friday an elderly customer was about to pay a fake invoice, "
+    "and I listened to her whole story. "
+    "The payment was stopped and she kept her £3,000 savings."
+)
+
+
+def _letter(text: str) -> Document:
+    return Document("letter.txt", "txt", [Block("Dear Hiring Manager,"), Block(text, line=2)])
+
+
+def test_a_long_paragraph_lends_its_outcome_to_the_sentence_next_to_it() -> None:
+    """A letter's paragraph may run long: the story's deed takes the result told
+    right after it, though the paragraph holds more than a short paragraph's sentences."""
+    report = check_document(_letter(LONG_LETTER_PARAGRAPH), CheckOptions(lang="en"))
+    listening = next(s for s in report.skills if s.id == "active-listening")
+    assert listening.status == "evidenced"
+    assert "paragraph-context" in listening.passages[0].signals
+
+
+def test_a_long_paragraph_does_not_lend_its_outcome_to_far_sentences() -> None:
+    """The past claim that opens a long paragraph does not borrow the amount told
+    five sentences later."""
+    report = check_document(_letter(LONG_LETTER_PARAGRAPH), CheckOptions(lang="en"))
+    calm = next(s for s in report.skills if s.id == "self-control")
+    assert calm.status == "mentioned", [p.signals for p in calm.passages]

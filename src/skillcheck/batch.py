@@ -29,14 +29,16 @@ def default_jobs() -> int:
     )
 
 
-def _init_worker() -> None:
+def _init_worker(term_cache: bool = True) -> None:
     # The parent decides what happens on Ctrl-C; workers must not die mid-document
     # on their own and leave the pool broken. A hostile file may not take the
     # machine's memory: past the cap it fails alone, as `too-large`.
+    from skillcheck import termcache
     from skillcheck.limits import apply_memory_cap
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     apply_memory_cap()
+    termcache.set_enabled(term_cache)
 
 
 def _work(item: Input, options: CheckOptions) -> Report:
@@ -52,6 +54,7 @@ class Batch:
     options: CheckOptions
     jobs: int = 1
     cache: ReportCache | None = None
+    term_cache: bool = True  # workers keep analysed lexicon words on disk (``termcache``)
     on_done: Progress | None = None
     stop: threading.Event = field(default_factory=threading.Event)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, same as)
@@ -129,7 +132,12 @@ class Batch:
             "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         )
         ctx = multiprocessing.get_context(method)
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker)
+        return ProcessPoolExecutor(
+            max_workers=self.jobs,
+            mp_context=ctx,
+            initializer=_init_worker,
+            initargs=(self.term_cache,),
+        )
 
     def _pop(self, pending: deque[_Pending]) -> Report:
         item, digest, result = pending.popleft()

@@ -10,6 +10,7 @@ from skillcheck.document import Document, ReadWarning
 from skillcheck.errors import ReadError
 from skillcheck.evidence import judge_all
 from skillcheck.evidence import rules as evidence_rules
+from skillcheck.language import LanguageGuess
 from skillcheck.lexicons import Lexicon, get_lexicon
 from skillcheck.matching import cue_rules, skill_matcher
 from skillcheck.nlp import SUPPORTED_LANGUAGES, analyzer
@@ -50,16 +51,22 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Input | ErrorReport]:
 
 
 def check_document(
-    doc: Document, options: CheckOptions, lexicon: Lexicon | None = None
+    doc: Document,
+    options: CheckOptions,
+    lexicon: Lexicon | None = None,
+    *,
+    guess: LanguageGuess | None = None,
 ) -> DocumentReport:
-    """Check one read document against a profile."""
+    """Check one read document against a profile. ``guess`` is the document's
+    language as already detected (with ``lang="auto"``), so it is not detected twice."""
     lexicon = lexicon or get_lexicon(options.lexicon_paths)
     profile = lexicon.profile(options.profile)
     warnings = list(doc.warnings)
     if options.lang == "auto":
-        from skillcheck.language import detect_language
+        if guess is None:
+            from skillcheck.language import detect_language
 
-        guess = detect_language(doc)
+            guess = detect_language(doc)
         lang, source = guess.language, "detected"
         if guess.other_share >= MIXED_LANGUAGE_SHARE and guess.other_language:
             warnings.append(
@@ -134,26 +141,30 @@ def check_input(item: Input, options: CheckOptions) -> Report:
 
     try:
         doc = read_document(item.path, display_path=item.display)  # guarded inside
-        _warm_up(doc, options)
+        guess = _warm_up(doc, options)
         with guarded():  # the document's own work, never the one-off model loading
-            return check_document(doc, options)
+            return check_document(doc, options, guess=guess)
     except ReadError as exc:
         return ErrorReport(item.display, exc.code, exc.message)
 
 
-def _warm_up(doc: Document, options: CheckOptions) -> None:
+def _warm_up(doc: Document, options: CheckOptions) -> LanguageGuess | None:
     """Load what a process loads once (lexicon, language models, compiled patterns)
     outside the per-document time limit: on a busy machine the first document of a
-    worker would otherwise time out while spaCy and Morfeusz load."""
+    worker would otherwise time out while spaCy and Morfeusz load. Returns the
+    document's detected language (with ``lang="auto"``), for the check to reuse."""
     lexicon = get_lexicon(options.lexicon_paths)
     lang = options.lang
+    guess = None
     if lang == "auto":
         from skillcheck.language import detect_language
 
-        lang = detect_language(doc).language
+        guess = detect_language(doc)
+        lang = guess.language
     skill_matcher(lexicon, lexicon.profile(options.profile).skills, lang)
     cue_rules(lang)
     evidence_rules(lang)
+    return guess
 
 
 def check_paths(paths: Sequence[str], options: CheckOptions) -> Iterator[Report]:

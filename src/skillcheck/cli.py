@@ -207,6 +207,7 @@ def check(
 
     Options on the command line win over the configuration file.
     """
+    from skillcheck import termcache
     from skillcheck.batch import Batch, default_jobs, stop_on_interrupt
     from skillcheck.cache import ReportCache, default_cache_dir, fingerprint
     from skillcheck.checker import CheckOptions, expand_paths
@@ -251,6 +252,7 @@ def check(
     failures: list[tuple[str, RequirementOutcome]] = []
     items = list(expand_paths(targets))
     cache = None
+    termcache.set_enabled(not no_cache)
     if not no_cache:
         settings = f"{options.profile}|{options.lang}"
         cache = ReportCache(default_cache_dir(), fingerprint(lex.knowledge_files, settings))
@@ -268,7 +270,7 @@ def check(
             yield report
 
     try:
-        batch = Batch(items, options, jobs=workers, cache=cache)
+        batch = Batch(items, options, jobs=workers, cache=cache, term_cache=not no_cache)
         with _progress(len(items)) as advance, _opened(output) as out:
             batch.on_done = advance
             with stop_on_interrupt(batch.stop):

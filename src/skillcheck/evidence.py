@@ -25,13 +25,15 @@ from skillcheck.passages import Passage, evidence_allowed
 OWN_ACTION = ("first-person", "past-tense", "action-verb")
 SHORT_PARAGRAPH_SENTENCES = 4
 SHORT_PARAGRAPH_WORDS = 90
+# In a longer paragraph, how many sentences on each side tell the same story.
+NEAR_SENTENCES = 2
 # Only a story borrows from the sentence beside it: a letter's paragraph or an
 # experience entry, and only the when and the outcome. A profile's "six years of
 # experience" does not turn "I combine empathy with patience" into an example.
 CONTEXT_SECTIONS = frozenset({"", "experience"})
 CONTEXT_SIGNALS = frozenset({"date", "situation", "result"})
-HARD = ("number", "percentage", "amount", "result")
-CONCRETE = (*HARD, "date", "situation")
+HARD = ("number", "percentage", "amount")
+CONCRETE = (*HARD, "result", "date", "situation")
 
 _PHONE = re.compile(r"\+?\(?\d[\d\s().\-]{6,}\d")
 _EMAIL_URL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
@@ -62,14 +64,23 @@ class _Rules:
     passive_auxiliaries: frozenset[str]
     context_needs: frozenset[str]
     dated_action: frozenset[str]
+    result_action: frozenset[str]
+    # a past marker right after these words is negated ("belum pernah")
+    past_marker_not_after: frozenset[str]
+    # verbs of another language that open a bullet as its action ("Handle 70 panggilan")
+    loan_verbs: frozenset[str]
     past_irregular: frozenset[str]
     past_markers: frozenset[str]
     verb_prefixes: tuple[str, ...]
     action_verbs: frozenset[str]
     number_words: frozenset[str]
     number_prefixes: tuple[str, ...]
+    # words after which a number word counts nothing ("no one")
+    number_not_after: frozenset[str]
     percent_words: PatternSet
     currency: frozenset[str]
+    # (symbol, "a symbol beside a number" search) for each currency symbol
+    currency_searches: tuple[tuple[str, re.Pattern[str]], ...]
     months: frozenset[str]
     result: PatternSet
     situation: PatternSet
@@ -93,7 +104,8 @@ def rules(lang: str) -> _Rules:
         return PatternSet([compile_pattern(nlp, t, "", name) for t in data.get(name, [])])
 
     numbers = data.get("number_words", [])
-    return _Rules(
+    currency = frozenset(c.casefold() for c in data.get("currency", []))
+    compiled = _Rules(
         lang=lang,
         first_person=frozenset(w for w in data.get("first_person", []) if " " not in w),
         first_person_tags=frozenset(data.get("first_person_tags", [])),
@@ -102,14 +114,22 @@ def rules(lang: str) -> _Rules:
         passive_auxiliaries=frozenset(data.get("passive_auxiliaries", [])),
         context_needs=frozenset(data.get("context_needs", ["past-tense"])),
         dated_action=frozenset(data.get("dated_action", ["past-tense", "first-person"])),
+        result_action=frozenset(data.get("result_action", OWN_ACTION)),
+        past_marker_not_after=frozenset(data.get("past_marker_not_after", [])),
+        loan_verbs=frozenset(w.casefold() for w in data.get("loan_verbs", [])),
         past_irregular=frozenset(data.get("past_irregular", [])),
         past_markers=frozenset(data.get("past_markers", [])),
         verb_prefixes=tuple(sorted(data.get("verb_prefixes", []), key=len, reverse=True)),
         action_verbs=keyset(data.get("action_verbs", [])),
         number_words=keyset(numbers),
         number_prefixes=tuple(w[:-1] for w in numbers if w.endswith("*")),
+        number_not_after=frozenset(w.casefold() for w in data.get("number_not_after", [])),
         percent_words=patterns("percent_words"),
-        currency=frozenset(c.casefold() for c in data.get("currency", [])),
+        currency=currency,
+        currency_searches=tuple(
+            (cur, re.compile(rf"(?<!\w){re.escape(cur)}\s?\d|\d\s?{re.escape(cur)}(?!\w)"))
+            for cur in currency
+        ),
         months=keyset(data.get("months", [])),
         result=patterns("result"),
         situation=patterns("situation"),
@@ -122,6 +142,8 @@ def rules(lang: str) -> _Rules:
             ]
         ),
     )
+    nlp.save_terms()
+    return compiled
 
 
 def _numbers(text: str, tokens: Sequence[Token], r: _Rules) -> set[str]:
@@ -137,8 +159,8 @@ def _numbers(text: str, tokens: Sequence[Token], r: _Rules) -> set[str]:
     if _YEAR.search(clean):
         signals.add("date")
     low = clean.casefold()
-    for cur in r.currency:
-        if re.search(rf"(?<!\w){re.escape(cur)}\s?\d|\d\s?{re.escape(cur)}(?!\w)", low):
+    for cur, search in r.currency_searches:
+        if cur in low and search.search(low):
             signals.add("amount")
             break
     without_years = _YEAR.sub(" ", clean)
@@ -148,10 +170,13 @@ def _numbers(text: str, tokens: Sequence[Token], r: _Rules) -> set[str]:
             signals.add("date")
             continue
         signals.add("number")
-    for tok in tokens:
-        if not tok.keys.isdisjoint(r.number_words) or (
-            r.number_prefixes and tok.lower.startswith(r.number_prefixes) and len(tok.lower) > 5
-        ):
+    for i, tok in enumerate(tokens):
+        if (
+            not tok.keys.isdisjoint(r.number_words)
+            or (
+                r.number_prefixes and tok.lower.startswith(r.number_prefixes) and len(tok.lower) > 5
+            )
+        ) and not (i and tokens[i - 1].lower in r.number_not_after):
             signals.add("number")
         if not tok.keys.isdisjoint(r.months):
             signals.add("date")
@@ -179,6 +204,8 @@ def _own_action(tokens: Sequence[Token], passage: Passage, r: _Rules) -> set[str
     for n, t in enumerate(words):
         if t.tags & r.first_person_tags:
             signals.add("first-person")
+        if t.lower in r.past_markers and n and words[n - 1].lower in r.past_marker_not_after:
+            continue
         if t.tags & r.past_tags or t.lower in r.past_irregular or t.lower in r.past_markers:
             signals.add("past-tense")
         elif r.past_suffixes and t.lower.endswith(r.past_suffixes) and len(t.keys) > 1:
@@ -186,16 +213,15 @@ def _own_action(tokens: Sequence[Token], passage: Passage, r: _Rules) -> set[str
             before = {w.lower for w in words[max(0, n - 2) : n]}
             if before.isdisjoint(r.passive_auxiliaries):
                 signals.add("past-tense")
-    first = words[0]
-    if r.verb_prefixes:
-        # Malay: a verb opening a bullet carries a verbal prefix (menangani, bekerjasama);
-        # a pe- noun on the same root (penyambut tetamu) is a job title, not an action.
-        opens_with_verb = first.lower.startswith(r.verb_prefixes) and (
-            bool(_prefix_free(first, r)) or not first.keys.isdisjoint(r.action_verbs)
-        )
-    else:
-        opens_with_verb = not first.keys.isdisjoint(r.action_verbs)
-    if opens_with_verb and passage.kind in ("list-item", "paragraph", "table-cell"):
+    # A bullet opens with its verb, or with a when-phrase and a colon before it
+    # ("After a theft (December 2023): calming the shop, writing the report").
+    pairs = zip(tokens, tokens[1:], strict=False)
+    openers = [words[0]] + [b for a, b in pairs if a.text.endswith(":") and b.is_word]
+    if any(_is_verb_opener(t, r) for t in openers) and passage.kind in (
+        "list-item",
+        "paragraph",
+        "table-cell",
+    ):
         signals.add("action-verb")
     if r.verb_prefixes and "first-person" in signals:
         # Malay: a meN-/ber- verb after "saya"/"kami" is the writer acting.
@@ -203,6 +229,18 @@ def _own_action(tokens: Sequence[Token], passage: Passage, r: _Rules) -> set[str
             if a.lower in r.first_person and b.lower.startswith(r.verb_prefixes):
                 signals.add("action-verb")
     return signals
+
+
+def _is_verb_opener(tok: Token, r: _Rules) -> bool:
+    if tok.lower in r.loan_verbs:
+        return True
+    if r.verb_prefixes:
+        # Malay: a verb opening a bullet carries a verbal prefix (menangani, bekerjasama);
+        # a pe- noun on the same root (penyambut tetamu) is a job title, not an action.
+        return tok.lower.startswith(r.verb_prefixes) and (
+            bool(_prefix_free(tok, r)) or not tok.keys.isdisjoint(r.action_verbs)
+        )
+    return not tok.keys.isdisjoint(r.action_verbs)
 
 
 def _prefix_free(tok: Token, r: _Rules) -> frozenset[str]:
@@ -234,12 +272,16 @@ def judge_all(
 
     for i in wanted:
         verdict = single(i)
-        siblings = [j for j in blocks[passages[i].block] if j != i]
-        words = sum(len(passages[j].text.split()) for j in blocks[passages[i].block])
-        if verdict.evidenced or not siblings or len(siblings) > SHORT_PARAGRAPH_SENTENCES - 1:
-            verdicts[i] = verdict
-            continue
-        if words > SHORT_PARAGRAPH_WORDS:
+        block = blocks[passages[i].block]
+        siblings = [j for j in block if j != i]
+        words = sum(len(passages[j].text.split()) for j in block)
+        if len(siblings) > SHORT_PARAGRAPH_SENTENCES - 1 or words > SHORT_PARAGRAPH_WORDS:
+            # A long paragraph tells several things: only the sentences next to
+            # this one belong to its story.
+            at = block.index(i)
+            near = block[max(0, at - NEAR_SENTENCES) : at + NEAR_SENTENCES + 1]
+            siblings = [j for j in near if j != i]
+        if verdict.evidenced or not siblings:
             verdicts[i] = verdict
             continue
         if passages[i].section not in CONTEXT_SECTIONS or not (
@@ -273,16 +315,24 @@ def _judge(
     generic = [m for m in r.generic.find(tokens) if m.start <= 2]
     if generic and "past-tense" not in signals:
         return Verdict(False, tuple(ordered + ["generic-claim"]))
-    return Verdict(is_evidence(signals, r.dated_action), tuple(ordered))
+    return Verdict(is_evidence(signals, r.dated_action, r.result_action), tuple(ordered))
 
 
-def is_evidence(signals: set[str] | frozenset[str], dated_action: frozenset[str]) -> bool:
+def is_evidence(
+    signals: set[str] | frozenset[str],
+    dated_action: frozenset[str],
+    result_action: frozenset[str] = frozenset(OWN_ACTION),
+) -> bool:
     """Own action plus a concrete sign. A situation ("when presenting...") marks a
     moment only beside a past-tense verb, a date only beside one of the language's
-    ``dated_action`` signals; otherwise a duty line with a date is still a duty line."""
+    ``dated_action`` signals, a result ("so that...") only beside a
+    ``result_action`` one; otherwise a duty line or a habit with a date or an aim
+    is still a claim."""
     own = any(s in signals for s in OWN_ACTION)
     hard = any(s in signals for s in HARD)
-    moment = ("situation" in signals and "past-tense" in signals) or (
-        "date" in signals and not dated_action.isdisjoint(signals)
+    moment = (
+        ("situation" in signals and "past-tense" in signals)
+        or ("date" in signals and not dated_action.isdisjoint(signals))
+        or ("result" in signals and not result_action.isdisjoint(signals))
     )
     return own and (hard or moment)

@@ -92,11 +92,11 @@ def compile_pattern(nlp: Analyzer, source: str, skill: str, kind: str) -> Patter
         alts: list[tuple[TokenTest, ...]] = []
         for alt in word.split("|"):
             if alt.startswith("="):
-                alts.append(tuple(TokenTest(exact=t.lower) for t in nlp.analyse(alt[1:])))
+                alts.append(tuple(TokenTest(exact=t.lower) for t in nlp.analyse_term(alt[1:])))
             elif alt.endswith("*"):
                 alts.append((TokenTest(prefix=alt[:-1].lower()),))
             else:
-                alts.append(tuple(TokenTest(keys=t.keys) for t in nlp.analyse(alt)))
+                alts.append(tuple(TokenTest(keys=t.keys) for t in nlp.analyse_term(alt)))
         positions.append(Position(tuple(a for a in alts if a), gap if positions else 0))
         gap = DEFAULT_GAP
     return Pattern(source=source, skill=skill, kind=kind, positions=tuple(positions))
@@ -115,6 +115,16 @@ class PatternSet:
         self._by_exact: dict[str, list[Pattern]] = defaultdict(list)
         self._by_prefix: dict[str, list[Pattern]] = defaultdict(list)
         self._scan_all: list[Pattern] = []
+        # What a passage must hold somewhere for a pattern of more than one test to
+        # match: per position, per alternative, the key sets and exact forms its
+        # tests ask for (a prefix test is taken as always possible). A pattern with
+        # a position that no token of the passage can meet is not tried at all.
+        self._needs: dict[int, _Needs] = {}
+        self._memo: dict[tuple[str, frozenset[str]], tuple[tuple[int, Pattern, _Needs | None], ...]]
+        self._memo = {}
+        for pat in self.patterns:
+            if len(pat.positions) > 1 or any(len(a) > 1 for a in pat.positions[0].alternatives):
+                self._needs[id(pat)] = tuple(_position_needs(pos) for pos in pat.positions)
         for pat in self.patterns:
             for alt in pat.positions[0].alternatives:
                 test = alt[0]
@@ -128,20 +138,52 @@ class PatternSet:
                     for key in test.keys:
                         self._by_key[key].append(pat)
 
+    _MEMO = 50_000  # word forms whose candidates are remembered
+
+    def _candidates(self, tok: Token) -> tuple[tuple[int, Pattern, _Needs | None], ...]:
+        """The patterns that may start at this token, in a fixed order; the same for
+        every token with the same form and keys, so remembered per form."""
+        memo_key = (tok.lower, tok.keys)
+        found = self._memo.get(memo_key)
+        if found is not None:
+            return found
+        candidates: dict[int, Pattern] = {}
+        for key in tok.keys:
+            for pat in self._by_key.get(key, ()):
+                candidates[id(pat)] = pat
+            for pat in self._by_prefix.get(key[: self._PREFIX], ()):
+                candidates[id(pat)] = pat
+        for pat in self._by_exact.get(tok.lower, ()):
+            candidates[id(pat)] = pat
+        for pat in self._scan_all:
+            candidates[id(pat)] = pat
+        found = tuple((pid, pat, self._needs.get(pid)) for pid, pat in candidates.items())
+        if len(self._memo) >= self._MEMO:
+            self._memo.clear()
+        self._memo[memo_key] = found
+        return found
+
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         found: list[Match] = []
+        possible: dict[int, bool] = {}  # per pattern: can the passage hold it at all?
+        passage: tuple[set[str], set[str]] | None = None  # every key, every form
+        memo = self._memo
         for i, tok in enumerate(tokens):
-            candidates: dict[int, Pattern] = {}
-            for key in tok.keys:
-                for pat in self._by_key.get(key, ()):
-                    candidates[id(pat)] = pat
-                for pat in self._by_prefix.get(key[: self._PREFIX], ()):
-                    candidates[id(pat)] = pat
-            for pat in self._by_exact.get(tok.lower, ()):
-                candidates[id(pat)] = pat
-            for pat in self._scan_all:
-                candidates[id(pat)] = pat
-            for pat in candidates.values():
+            candidates = memo.get((tok.lower, tok.keys))
+            if candidates is None:
+                candidates = self._candidates(tok)
+            for pid, pat, needs in candidates:
+                if needs is not None:
+                    ok = possible.get(pid)
+                    if ok is None:
+                        if passage is None:
+                            passage = (
+                                set().union(*(t.keys for t in tokens)),
+                                {t.lower for t in tokens},
+                            )
+                        ok = possible[pid] = _possible(needs, *passage)
+                    if not ok:
+                        continue
                 hit = _match_at(pat.positions, 0, tokens, i)
                 if hit is not None:
                     end = hit[-1] + 1
@@ -158,6 +200,43 @@ class PatternSet:
                         )
                     )
         return found
+
+
+# What one position needs of a passage: either one key set that some token must
+# share (every alternative is a single key test: their keys together), or per
+# alternative the key sets and exact forms its tests ask for.
+_PositionNeeds = frozenset[str] | tuple[tuple[tuple[frozenset[str], ...], tuple[str, ...]], ...]
+_Needs = tuple[_PositionNeeds, ...]
+
+
+def _position_needs(pos: Position) -> _PositionNeeds:
+    if all(
+        len(alt) == 1 and alt[0].exact is None and alt[0].prefix is None for alt in pos.alternatives
+    ):
+        return frozenset().union(*(alt[0].keys for alt in pos.alternatives))
+    return tuple(
+        (
+            tuple(t.keys for t in alt if t.exact is None and t.prefix is None),
+            tuple(t.exact for t in alt if t.exact is not None),
+        )
+        for alt in pos.alternatives
+    )
+
+
+def _possible(needs: _Needs, keys: set[str], forms: set[str]) -> bool:
+    """Whether every position has an alternative whose tests some tokens of a passage
+    with these keys and forms could meet (a necessary condition for a match)."""
+    for position in needs:
+        if isinstance(position, frozenset):
+            if position.isdisjoint(keys):
+                return False
+            continue
+        for key_sets, exacts in position:
+            if all(not ks.isdisjoint(keys) for ks in key_sets) and all(e in forms for e in exacts):
+                break
+        else:
+            return False
+    return True
 
 
 def _match_seq(seq: tuple[TokenTest, ...], tokens: Sequence[Token], i: int) -> int | None:
@@ -223,7 +302,7 @@ def cue_rules(lang: str) -> CueRules:
         for cls in ("negation", "hedge", "third_party")
         for text in data.get(cls, [])
     ]
-    return CueRules(
+    rules = CueRules(
         cues=PatternSet(patterns),
         window=int(data.get("window", 5)),
         breaks=frozenset(w.lower() for w in data.get("clause_breaks", [])),
@@ -231,6 +310,8 @@ def cue_rules(lang: str) -> CueRules:
             [compile_pattern(nlp, text, "", "exception") for text in data.get("not_cues", [])]
         ),
     )
+    nlp.save_terms()
+    return rules
 
 
 def cancelled_by(
@@ -285,6 +366,7 @@ class SkillMatcher:
             false_friends.extend(compile_pattern(self.nlp, t, sid, "not") for t in entry.not_)
         self.patterns = PatternSet(wanted)
         self.false_friends = PatternSet(false_friends)
+        self.nlp.save_terms()
 
     def find(
         self, tokens: Sequence[Token], cancel: frozenset[str] = ALL_CUES

@@ -16,6 +16,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any, Protocol
 
 from skillcheck._data import lexicon_root
@@ -39,11 +40,20 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return bool(_WORD.search(self.text))
+        return _is_word(self.text)
 
     @property
     def is_number(self) -> bool:
         return bool(_NUMBER.match(self.text))
+
+
+@lru_cache(maxsize=65536)
+def _is_word(text: str) -> bool:
+    return bool(_WORD.search(text))
+
+
+# A stored analysed word: text, lower, keys, tags, start, end (see ``termcache``).
+TermEntry = tuple[str, str, tuple[str, ...], tuple[str, ...], int, int]
 
 
 class Normaliser(Protocol):
@@ -114,6 +124,8 @@ class PolishNormaliser:
         import morfeusz2
 
         self._morf = morfeusz2.Morfeusz(separate_numbering=True, generate=False)
+        # the dictionary, for the store of analysed words (``termcache``)
+        self.identity = f"morfeusz {self._morf.dict_id()}"
 
     @lru_cache(maxsize=65536)  # noqa: B019
     def _analyse(self, lower: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -194,11 +206,14 @@ class Analyzer:
     def __init__(self, lang: str) -> None:
         if lang not in _NORMALISERS:
             raise ValueError(f"unsupported language {lang!r}")
-        import spacy
+        from skillcheck.tokenizer import blank
 
         self.lang = lang
         self.normaliser = _NORMALISERS[lang]()
-        self.nlp = spacy.blank(lang)
+        self._terms: dict[str, tuple[TermEntry, ...]] | None = None  # analysed pattern words
+        self._store_path: Path | None = None
+        self._unsaved = False
+        self.nlp = blank(lang)  # spacy.blank(lang), tokenizer exceptions loaded as needed
         lemma = self._lemma
 
         def normalise(doc: Any) -> Any:
@@ -235,11 +250,53 @@ class Analyzer:
             out.append(Token(text, lower, keys(lower), tags(lower), t.idx, t.idx + len(text)))
         return out
 
+    # Tokens come from the tokenizer alone: the pipeline's normaliser component only
+    # sets ``lemma_``, which ``_tokens`` does not read.
     def analyse(self, text: str) -> list[Token]:
-        return self._tokens(self.nlp(text))
+        return self._tokens(self.nlp.make_doc(text))
 
     def analyse_many(self, texts: Sequence[str]) -> list[list[Token]]:
-        return [self._tokens(doc) for doc in self.nlp.pipe(texts)]
+        make_doc = self.nlp.make_doc
+        return [self._tokens(make_doc(text)) for text in texts]
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one analyser per language per process
+    def analyse_term(self, text: str) -> tuple[Token, ...]:
+        """``analyse`` for the words of lexicon patterns, which recur across patterns,
+        and across runs: kept on disk (``termcache``) unless that is turned off."""
+        stored = self._stored_terms()
+        entries = stored.get(text)
+        if entries is not None:
+            return tuple(
+                Token(t, lower, frozenset(keys), frozenset(tags), start, end)
+                for t, lower, keys, tags, start, end in entries
+            )
+        tokens = tuple(self.analyse(text))
+        if self._store_path is not None:
+            stored[text] = tuple(
+                (t.text, t.lower, tuple(sorted(t.keys)), tuple(sorted(t.tags)), t.start, t.end)
+                for t in tokens
+            )
+            self._unsaved = True
+        return tokens
+
+    def _stored_terms(self) -> dict[str, tuple[TermEntry, ...]]:
+        if self._terms is None:
+            from skillcheck import termcache
+
+            self._terms = {}
+            if termcache.enabled():
+                identity = getattr(self.normaliser, "identity", "")
+                self._store_path = termcache.store_path(self.lang, identity)
+                self._terms = termcache.load(self._store_path, self.lang)
+        return self._terms
+
+    def save_terms(self) -> None:
+        """Store the words analysed since the store was read (if any, and if it is on)."""
+        if self._unsaved and self._store_path is not None and self._terms is not None:
+            from skillcheck import termcache
+
+            termcache.save(self._store_path, self.lang, self._terms)
+            self._unsaved = False
 
     def keys_of(self, word: str) -> frozenset[str]:
         return self.normaliser.keys(word.lower())

@@ -40,6 +40,8 @@ class Passage:
 class SectionRules:
     headings: dict[str, str]  # normalised heading phrase -> section id
     no_evidence: frozenset[str]
+    # every heading phrase as a whole-word search, in the order of ``headings``
+    searches: tuple[tuple[str, re.Pattern[str], str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +56,11 @@ def section_rules() -> SectionRules:
         for lang in ("en", "pl", "ms"):
             for phrase in entry.get(lang, []):
                 headings.setdefault(phrase.casefold(), section)
-    return SectionRules(headings=headings, no_evidence=frozenset(no_evidence))
+    searches = tuple(
+        (phrase, re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)"), section)
+        for phrase, section in headings.items()
+    )
+    return SectionRules(headings=headings, no_evidence=frozenset(no_evidence), searches=searches)
 
 
 def _normalise_heading(text: str) -> str:
@@ -78,8 +84,8 @@ def heading_section(block: Block) -> str | None:
         return rules.headings[norm]
     # "Doświadczenie zawodowe i staże", "WORK EXPERIENCE": a known phrase inside.
     best: tuple[int, str] | None = None
-    for phrase, section in rules.headings.items():
-        inside = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", norm)
+    for phrase, search, section in rules.searches:
+        inside = phrase in norm and search.search(norm)
         if inside and (best is None or len(phrase) > best[0]):
             best = (len(phrase), section)
     # Only a real heading or an all-capitals line may name a section loosely;
