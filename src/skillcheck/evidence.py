@@ -77,6 +77,9 @@ class _Rules:
     number_prefixes: tuple[str, ...]
     # words after which a number word counts nothing ("no one")
     number_not_after: frozenset[str]
+    # "six years", "5+ lat", "3 tahun": how long someone has worked, not a count
+    duration: re.Pattern[str] | None
+    duration_units: frozenset[str]
     percent_words: PatternSet
     currency: frozenset[str]
     # (symbol, "a symbol beside a number" search) for each currency symbol
@@ -124,6 +127,8 @@ def rules(lang: str) -> _Rules:
         number_words=keyset(numbers),
         number_prefixes=tuple(w[:-1] for w in numbers if w.endswith("*")),
         number_not_after=frozenset(w.casefold() for w in data.get("number_not_after", [])),
+        duration=_duration_search(data.get("duration_units", [])),
+        duration_units=frozenset(w.casefold() for w in data.get("duration_units", [])),
         percent_words=patterns("percent_words"),
         currency=currency,
         currency_searches=tuple(
@@ -146,6 +151,13 @@ def rules(lang: str) -> _Rules:
     return compiled
 
 
+def _duration_search(units: Sequence[str]) -> re.Pattern[str] | None:
+    if not units:
+        return None
+    alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return re.compile(rf"\d+(?:[.,]\d+)?\s*\+?\s*(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
 def _numbers(text: str, tokens: Sequence[Token], r: _Rules) -> set[str]:
     """Number, percentage, amount and date signals; phone numbers and e-mails are not numbers."""
     signals: set[str] = set()
@@ -156,6 +168,8 @@ def _numbers(text: str, tokens: Sequence[Token], r: _Rules) -> set[str]:
     if _PERCENT.search(clean):
         signals.add("percentage")
     clean = _TENURE.sub(" ", clean)
+    if r.duration is not None:
+        clean = r.duration.sub(" ", clean)
     if _YEAR.search(clean):
         signals.add("date")
     low = clean.casefold()
@@ -176,13 +190,19 @@ def _numbers(text: str, tokens: Sequence[Token], r: _Rules) -> set[str]:
             or (
                 r.number_prefixes and tok.lower.startswith(r.number_prefixes) and len(tok.lower) > 5
             )
-        ) and not (i and tokens[i - 1].lower in r.number_not_after):
+        ) and not ((i and tokens[i - 1].lower in r.number_not_after) or _before_unit(tokens, i, r)):
             signals.add("number")
         if not tok.keys.isdisjoint(r.months):
             signals.add("date")
     if r.percent_words.find(tokens):
         signals.add("percentage")
     return signals
+
+
+def _before_unit(tokens: Sequence[Token], i: int, r: _Rules) -> bool:
+    """A number word that counts years or months ("five years", "pięciu lat")."""
+    following = [t for t in tokens[i + 1 : i + 3] if t.text not in ("+", "-")]
+    return bool(following) and following[0].lower in r.duration_units
 
 
 def _month_near(tokens: Sequence[Token], value: str, r: _Rules) -> bool:

@@ -289,6 +289,10 @@ class CueRules:
     cues: PatternSet
     window: int
     breaks: frozenset[str]
+    # A third-party statement reaches further, over commas, to the end of its list
+    # ("they look for someone communicative, calm and solution-minded").
+    third_party_window: int
+    list_marks: frozenset[str]
     # Phrases that hold a cue word without negating what follows ("not only", "tidak berpuas hati").
     exceptions: PatternSet
 
@@ -306,6 +310,8 @@ def cue_rules(lang: str) -> CueRules:
         cues=PatternSet(patterns),
         window=int(data.get("window", 5)),
         breaks=frozenset(w.lower() for w in data.get("clause_breaks", [])),
+        third_party_window=int(data.get("third_party_window", data.get("window", 5))),
+        list_marks=frozenset(w.lower() for w in data.get("list_marks", [])),
         exceptions=PatternSet(
             [compile_pattern(nlp, text, "", "exception") for text in data.get("not_cues", [])]
         ),
@@ -326,10 +332,12 @@ def cancelled_by(
     for cue in cues:
         if cue.end > match.start or cue.start >= match.start:
             continue
-        if match.start - cue.end > rules.window:
+        third = cue.kind == "third_party"
+        if match.start - cue.end > (rules.third_party_window if third else rules.window):
             continue
         between = tokens[cue.end : match.start]
-        if any(t.lower in rules.breaks for t in between):
+        through = rules.list_marks if third else frozenset()
+        if any(t.lower in rules.breaks and t.lower not in through for t in between):
             continue
         return cue.kind
     return None
