@@ -46,6 +46,7 @@ def test_forms_meet(lang: str, form: str, lemma: str) -> None:
         ("ms", "pelanggan", "langgan"),  # Sastrawi over-stems these; overrides keep them apart
         ("ms", "pengalaman", "alam"),
         ("en", "organ", "organization"),
+        ("en", "as", "a"),  # spaCy's lookup table has as -> a
         ("pl", "zespół", "zespołowy"),
     ],
 )

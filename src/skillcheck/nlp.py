@@ -87,6 +87,7 @@ class EnglishNormaliser:
         self._rules.sort(key=lambda r: -len(r[0]))
         self._exceptions = frozenset(data["suffix_exceptions"])
         self._spelling: dict[str, str] = dict(data["spelling"])
+        self._own_lemma = frozenset(data.get("own_lemma", []))
 
     def _fold(self, word: str) -> str:
         if word in self._spelling:
@@ -100,6 +101,8 @@ class EnglishNormaliser:
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one normaliser per process
     def keys(self, lower: str) -> frozenset[str]:
+        if lower in self._own_lemma:
+            return frozenset({lower})
         lemma = self._table.get(lower, lower)
         folded = self._fold(lower)
         return frozenset({lower, lemma, self._fold(lemma), folded, self._table.get(folded, folded)})
