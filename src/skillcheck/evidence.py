@@ -69,6 +69,9 @@ class _Rules:
     past_marker_not_after: frozenset[str]
     # verbs of another language that open a bullet as its action ("Handle 70 panggilan")
     loan_verbs: frozenset[str]
+    # (prefix, suffix) of a noun naming an action on an action verb's stem
+    # ("Penyusunan jadual...": the arranging of the rota)
+    action_noun: tuple[str, str] | None
     past_irregular: frozenset[str]
     past_markers: frozenset[str]
     verb_prefixes: tuple[str, ...]
@@ -120,6 +123,7 @@ def rules(lang: str) -> _Rules:
         result_action=frozenset(data.get("result_action", OWN_ACTION)),
         past_marker_not_after=frozenset(data.get("past_marker_not_after", [])),
         loan_verbs=frozenset(w.casefold() for w in data.get("loan_verbs", [])),
+        action_noun=_affixes(data.get("action_noun")),
         past_irregular=frozenset(data.get("past_irregular", [])),
         past_markers=frozenset(data.get("past_markers", [])),
         verb_prefixes=tuple(sorted(data.get("verb_prefixes", []), key=len, reverse=True)),
@@ -149,6 +153,13 @@ def rules(lang: str) -> _Rules:
     )
     nlp.save_terms()
     return compiled
+
+
+def _affixes(value: Sequence[str] | None) -> tuple[str, str] | None:
+    if not value:
+        return None
+    prefix, suffix = value
+    return prefix, suffix
 
 
 def _duration_search(units: Sequence[str]) -> re.Pattern[str] | None:
@@ -233,10 +244,10 @@ def _own_action(tokens: Sequence[Token], passage: Passage, r: _Rules) -> set[str
             before = {w.lower for w in words[max(0, n - 2) : n]}
             if before.isdisjoint(r.passive_auxiliaries):
                 signals.add("past-tense")
-    # A bullet opens with its verb, or with a when-phrase and a colon before it
+    # A bullet opens with its verb, or has one right after a colon or semicolon
     # ("After a theft (December 2023): calming the shop, writing the report").
     pairs = zip(tokens, tokens[1:], strict=False)
-    openers = [words[0]] + [b for a, b in pairs if a.text.endswith(":") and b.is_word]
+    openers = [words[0]] + [b for a, b in pairs if a.text.endswith((":", ";")) and b.is_word]
     if any(_is_verb_opener(t, r) for t in openers) and passage.kind in (
         "list-item",
         "paragraph",
@@ -254,6 +265,12 @@ def _own_action(tokens: Sequence[Token], passage: Passage, r: _Rules) -> set[str
 def _is_verb_opener(tok: Token, r: _Rules) -> bool:
     if tok.lower in r.loan_verbs:
         return True
+    if (
+        r.action_noun
+        and tok.lower.startswith(r.action_noun[0])
+        and tok.lower.endswith(r.action_noun[1])
+    ):
+        return not tok.keys.isdisjoint(r.action_verbs)
     if r.verb_prefixes:
         # Malay: a verb opening a bullet carries a verbal prefix (menangani, bekerjasama);
         # a pe- noun on the same root (penyambut tetamu) is a job title, not an action.
